@@ -1,0 +1,1 @@
+//! The text engine: see issue 2.
