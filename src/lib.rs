@@ -9,3 +9,6 @@
 pub mod diagnostic;
 pub mod locale;
 pub mod text;
+
+#[cfg(feature = "cli")]
+pub mod cli;

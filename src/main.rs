@@ -1,1 +1,5 @@
-fn main(){}
+//! The `twitterritorial` command: a thin shell over the library.
+
+fn main() -> std::process::ExitCode {
+    twitterritorial::cli::main()
+}

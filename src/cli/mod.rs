@@ -1,0 +1,54 @@
+//! Command-line interface: argument parsing and one module per subcommand.
+//!
+//! Exit codes, shared by every subcommand: 0 nothing at error level, 1 at
+//! least one error-level finding, 2 a usage, configuration or input error.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod inspect;
+
+/// Exit code for usage, configuration and input errors.
+pub const EXIT_INPUT_ERROR: u8 = 2;
+
+/// Vérifie les publications, le profil, le site et l’historique du compte
+/// public d’une collectivité sur X, Mastodon et Bluesky.
+#[derive(Debug, Parser)]
+#[command(name = "twitterritorial", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Montre comment la plateforme lit un texte : longueur, hashtags,
+    /// mentions, liens (JSON).
+    Inspect(inspect::Args),
+}
+
+/// An error that stops a command: printed on standard error, exit code 2.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CliError {}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Inspect(args) => inspect::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("twitterritorial: {err}");
+            ExitCode::from(EXIT_INPUT_ERROR)
+        }
+    }
+}
