@@ -79,3 +79,22 @@ fn a_broken_pack_is_refused_with_a_message_that_names_the_problem() {
         .expect("bad YAML must be refused");
     assert!(err.to_string().contains("political.yaml"), "{err}");
 }
+
+/// The lint engine reads a pack's `data:` as untyped JSON first, then hands
+/// it to the detector: every list item must survive that road as a string
+/// (`no`, `on`, `49.3` must not become booleans or numbers).
+#[test]
+fn the_data_section_survives_an_untyped_reading() {
+    #[derive(serde::Deserialize)]
+    struct Untyped {
+        data: serde_json::Value,
+    }
+    let text = std::fs::read_to_string("rules/political.yaml").expect("rules/political.yaml");
+    let untyped: Untyped = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let data: twitterritorial::political::PackData =
+        serde_json::from_value(untyped.data).unwrap_or_else(|e| panic!("data: {e}"));
+    data.validate().unwrap_or_else(|e| panic!("{e}"));
+    let typed = PoliticalPack::from_yaml(&text).expect("pack");
+    assert_eq!(data.signals.len(), typed.data.signals.len());
+    assert_eq!(data.vote_name.stopwords, typed.data.vote_name.stopwords);
+}
