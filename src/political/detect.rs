@@ -18,6 +18,7 @@ use super::lexicon::{
     PackData, PoliticalPack, Scope, Texts,
 };
 use super::normalize::{Normalized, fold_phrase, normalize};
+use super::scoring::{Score, ScoringSpec};
 use crate::diagnostic::{Finding, Severity};
 use crate::locale::{Lang, Localized, fill};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -129,6 +130,11 @@ pub struct Detector {
     combinations: [Vec<CompiledCombination>; 3],
     messages: [Localized; 3],
     texts: Texts,
+    /// The scoring layer, when the pack has one.
+    scoring: Option<ScoringSpec>,
+    /// Signals that are civic information: with one of them, the scoring
+    /// layer stays silent.
+    civic_signals: Vec<u16>,
 }
 
 const RULE_IDS: [&str; 3] = [PARTISAN, ACHIEVEMENT, ELECTION_EVE];
@@ -314,6 +320,13 @@ impl Detector {
                 message(ELECTION_EVE)?,
             ],
             texts: data.texts.clone(),
+            scoring: data.scoring.clone(),
+            civic_signals: signals
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.civic)
+                .filter_map(|(i, _)| u16::try_from(i).ok())
+                .collect(),
             signals,
             ambiguous,
         })
@@ -364,9 +377,6 @@ impl Detector {
     ) -> Vec<Finding> {
         let norm = normalize(text);
         let hits = self.find_hits(text, &norm, date, calendar);
-        if hits.is_empty() {
-            return Vec::new();
-        }
         let mut findings = Vec::new();
         for (rule, combos) in self.combinations.iter().enumerate() {
             if rule == 2 && eve.is_none() {
@@ -413,7 +423,112 @@ impl Detector {
                 fix: None,
             });
         }
+        if let Some(scoring) = &self.scoring {
+            self.score_findings(
+                scoring,
+                text,
+                &norm,
+                &hits,
+                date,
+                calendar,
+                lang,
+                &mut findings,
+            );
+        }
         findings
+    }
+
+    /// The scoring layer's second opinion, for what the rules did not
+    /// catch: a warning (never an error), naming the words that weighed most.
+    #[allow(clippy::too_many_arguments)]
+    fn score_findings(
+        &self,
+        scoring: &ScoringSpec,
+        text: &str,
+        norm: &Normalized,
+        hits: &[Hit],
+        date: Date,
+        calendar: &Calendar,
+        lang: Lang,
+        findings: &mut Vec<Finding>,
+    ) {
+        if hits.iter().any(|h| self.civic_signals.contains(&h.signal)) {
+            return;
+        }
+        let has_partisan = findings.iter().any(|f| f.rule == PARTISAN);
+        let has_achievement = findings.iter().any(|f| f.rule == ACHIEVEMENT);
+        let achievement = scoring.achievement.score(norm);
+        // A post that reads like a record (by the rules or the score) is
+        // left to the achievement rule: its severity follows the calendar.
+        if !has_partisan && !has_achievement && !achievement.above_threshold() {
+            let partisan = scoring.partisan.score(norm);
+            if partisan.above_threshold() {
+                let finding = self.scored_finding(
+                    0,
+                    &partisan,
+                    text,
+                    norm,
+                    Severity::Warning,
+                    String::new(),
+                    lang,
+                );
+                findings.push(finding);
+            }
+        }
+        if !has_achievement && achievement.above_threshold() {
+            let (severity, period) = self.achievement_period(date, calendar, lang);
+            // Inside a window the rules say error; a score says warning.
+            let severity = severity.min(Severity::Warning);
+            findings.push(self.scored_finding(1, &achievement, text, norm, severity, period, lang));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn scored_finding(
+        &self,
+        rule: usize,
+        score: &Score,
+        text: &str,
+        norm: &Normalized,
+        severity: Severity,
+        period: String,
+        lang: Lang,
+    ) -> Finding {
+        let top = &score.contributions[..score.contributions.len().min(4)];
+        let span = top
+            .iter()
+            .map(|c| norm.original_span(c.tokens.0, c.tokens.1))
+            .reduce(|acc, s| acc.start.min(s.start)..acc.end.max(s.end))
+            .unwrap_or(0..text.len());
+        let mut words: Vec<String> = Vec::new();
+        for c in top {
+            let w = quote(&text[norm.original_span(c.tokens.0, c.tokens.1)], lang);
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let why = fill(
+            self.texts.scored.get(lang),
+            &[
+                ("score", format!("{:.1}", score.value)),
+                ("threshold", format!("{:.1}", score.threshold)),
+            ],
+        );
+        let message = fill(
+            self.messages[rule].get(lang),
+            &[
+                ("words", words.join(", ")),
+                ("why", why),
+                ("period", period),
+            ],
+        );
+        Finding {
+            rule: RULE_IDS[rule].to_string(),
+            severity,
+            span,
+            message,
+            fix: None,
+        }
     }
 
     fn achievement_period(
@@ -834,12 +949,17 @@ fn quote_words(text: &str, norm: &Normalized, triggers: &[Hit], lang: Lang) -> S
     }
     seen.iter()
         .take(4)
-        .map(|w| match lang {
-            Lang::Fr => format!("«\u{a0}{w}\u{a0}»"),
-            Lang::En => format!("“{w}”"),
-        })
+        .map(|w| quote(w, lang))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// « mot » in French, “word” in English.
+fn quote(w: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{w}\u{a0}»"),
+        Lang::En => format!("“{w}”"),
+    }
 }
 
 /// Collects the phrases of the pack into automaton patterns, one per
@@ -1050,4 +1170,52 @@ mod tests {
     }
 
     const BUILTIN_PACK_FOR_TESTS: &str = super::super::lexicon::BUILTIN_PACK;
+}
+
+#[cfg(test)]
+mod scoring_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_scoring_layer_only_warns_and_names_its_words() {
+        let mut pack = PoliticalPack::builtin();
+        let scoring = pack
+            .data
+            .scoring
+            .as_mut()
+            .expect("the built-in pack has a scoring layer");
+        // A made-up weight, so the test does not depend on the learnt ones.
+        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        scoring.partisan.weights.insert("verte".into(), 1.0);
+        let detector = Detector::from_pack(&pack).expect("pack");
+        let cal = Calendar::builtin();
+        let text = "Une grenouille verte au jardin.";
+        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        let f = &findings[0];
+        assert_eq!((f.rule.as_str(), f.severity), (PARTISAN, Severity::Warning));
+        assert!(
+            f.message.contains("«\u{a0}grenouille\u{a0}»"),
+            "{}",
+            f.message
+        );
+        assert!(f.message.contains("seuil"), "{}", f.message);
+        assert_eq!(&text[f.span.clone()], "grenouille verte");
+    }
+
+    #[test]
+    fn the_scoring_layer_is_silent_on_civic_information() {
+        let mut pack = PoliticalPack::builtin();
+        let scoring = pack.data.scoring.as_mut().expect("scoring");
+        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        let detector = Detector::from_pack(&pack).expect("pack");
+        let cal = Calendar::builtin();
+        let text = "Une grenouille décore le bureau de vote n° 3.";
+        assert!(
+            detector
+                .check(text, date(2026, 6, 15), &cal, Lang::Fr)
+                .is_empty()
+        );
+    }
 }

@@ -131,6 +131,10 @@ pub struct PackData {
     pub combinations: Combinations,
     /// Pieces of messages filled into the rules' messages.
     pub texts: Texts,
+    /// The scoring layer: weights of words, learnt from the evaluation set
+    /// (see `scoring.rs`). Without it, only the phrase rules run.
+    #[serde(default)]
+    pub scoring: Option<super::scoring::ScoringSpec>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -291,6 +295,9 @@ pub struct Texts {
     pub no_window_ahead: Localized,
     /// Eve of a vote: `{round}`, `{election}`.
     pub eve: Localized,
+    /// Why a post flagged by the scoring layer was flagged: `{score}`,
+    /// `{threshold}`.
+    pub scored: Localized,
 }
 
 /// A pack that cannot be used, with what to fix.

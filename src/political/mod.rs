@@ -12,6 +12,19 @@
 //! The detection is reusable: the draft linter, the profile audit and the
 //! archive audit all call [`Detector::check`].
 //!
+//! How it works (everything a user may discuss is data in
+//! `rules/political.yaml`):
+//! - [`normalize`] folds a post into plain words (case, accents, elisions,
+//!   hashtags in CamelCase) and keeps the way back to the original bytes;
+//! - [`detect`] finds every phrase of the pack in one Aho-Corasick pass,
+//!   drops those inside civic phrases, checks ambiguous party names (RN,
+//!   PS, Renaissance…) against their context, and combines the signals
+//!   into findings that name the words and the reason;
+//! - [`scoring`] gives a second opinion, as a warning, on posts the phrase
+//!   rules did not catch: a linear score over words learnt from the
+//!   evaluation set, which shows the words that weighed most;
+//! - [`calendar`] knows the elections, their pre-election windows and eves.
+//!
 //! ```
 //! use twitterritorial::political::{Calendar, Detector};
 //! use twitterritorial::locale::Lang;
@@ -27,6 +40,7 @@ pub mod calendar;
 pub mod detect;
 pub mod lexicon;
 pub mod normalize;
+pub mod scoring;
 
 pub use calendar::{Calendar, CalendarError, Election, ElectionSpec, Window, effective_date};
 pub use detect::{Detector, SignalHit};
