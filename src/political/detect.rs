@@ -18,7 +18,7 @@ use super::lexicon::{
     PackData, PoliticalPack, Scope, Texts,
 };
 use super::normalize::{Normalized, fold_phrase, normalize};
-use super::scoring::{Score, ScoringSpec};
+use super::scoring::{ACHIEVEMENT_SCORE, CompiledScoring, PARTISAN_SCORE, Score};
 use crate::diagnostic::{Finding, Severity};
 use crate::locale::{Lang, Localized, fill};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -131,7 +131,7 @@ pub struct Detector {
     messages: [Localized; 3],
     texts: Texts,
     /// The scoring layer, when the pack has one.
-    scoring: Option<ScoringSpec>,
+    scoring: Option<CompiledScoring>,
     /// Signals that are civic information: with one of them, the scoring
     /// layer stays silent.
     civic_signals: Vec<u16>,
@@ -320,7 +320,7 @@ impl Detector {
                 message(ELECTION_EVE)?,
             ],
             texts: data.texts.clone(),
-            scoring: data.scoring.clone(),
+            scoring: data.scoring.as_ref().map(CompiledScoring::new),
             civic_signals: signals
                 .iter()
                 .enumerate()
@@ -443,7 +443,7 @@ impl Detector {
     #[allow(clippy::too_many_arguments)]
     fn score_findings(
         &self,
-        scoring: &ScoringSpec,
+        scoring: &CompiledScoring,
         text: &str,
         norm: &Normalized,
         hits: &[Hit],
@@ -457,29 +457,34 @@ impl Detector {
         }
         let has_partisan = findings.iter().any(|f| f.rule == PARTISAN);
         let has_achievement = findings.iter().any(|f| f.rule == ACHIEVEMENT);
-        let achievement = scoring.achievement.score(norm);
+        if has_partisan && has_achievement {
+            return;
+        }
+        let scores = scoring.score(norm);
+        let (partisan, achievement) = (&scores[PARTISAN_SCORE], &scores[ACHIEVEMENT_SCORE]);
         // A post that reads like a record (by the rules or the score) is
         // left to the achievement rule: its severity follows the calendar.
-        if !has_partisan && !has_achievement && !achievement.above_threshold() {
-            let partisan = scoring.partisan.score(norm);
-            if partisan.above_threshold() {
-                let finding = self.scored_finding(
-                    0,
-                    &partisan,
-                    text,
-                    norm,
-                    Severity::Warning,
-                    String::new(),
-                    lang,
-                );
-                findings.push(finding);
-            }
+        if !has_partisan
+            && !has_achievement
+            && !achievement.above_threshold()
+            && partisan.above_threshold()
+        {
+            let finding = self.scored_finding(
+                0,
+                partisan,
+                text,
+                norm,
+                Severity::Warning,
+                String::new(),
+                lang,
+            );
+            findings.push(finding);
         }
         if !has_achievement && achievement.above_threshold() {
             let (severity, period) = self.achievement_period(date, calendar, lang);
             // Inside a window the rules say error; a score says warning.
             let severity = severity.min(Severity::Warning);
-            findings.push(self.scored_finding(1, &achievement, text, norm, severity, period, lang));
+            findings.push(self.scored_finding(1, achievement, text, norm, severity, period, lang));
         }
     }
 

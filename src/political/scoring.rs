@@ -16,6 +16,7 @@
 use super::normalize::Normalized;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One linear score as written in the pack.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -97,6 +98,97 @@ impl ModelSpec {
     }
 }
 
+/// Both scores of the pack, compiled into one table so that each word of a
+/// post is looked up once.
+#[derive(Clone, Debug)]
+pub struct CompiledScoring {
+    table: HashMap<Box<str>, [f32; 2], BuildHasherDefault<WordHasher>>,
+    bias: [f32; 2],
+    threshold: [f32; 2],
+}
+
+/// Index of the partisan score in [`CompiledScoring::score`]'s result.
+pub const PARTISAN_SCORE: usize = 0;
+/// Index of the achievement score.
+pub const ACHIEVEMENT_SCORE: usize = 1;
+
+impl CompiledScoring {
+    pub fn new(spec: &ScoringSpec) -> CompiledScoring {
+        let mut table: HashMap<Box<str>, [f32; 2], BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        for (i, model) in [&spec.partisan, &spec.achievement].into_iter().enumerate() {
+            for (word, &w) in &model.weights {
+                table.entry(word.as_str().into()).or_insert([0.0, 0.0])[i] = w;
+            }
+        }
+        CompiledScoring {
+            table,
+            bias: [spec.partisan.bias, spec.achievement.bias],
+            threshold: [spec.partisan.threshold, spec.achievement.threshold],
+        }
+    }
+
+    /// The partisan and achievement scores of a normalised post.
+    pub fn score(&self, norm: &Normalized) -> [Score; 2] {
+        let mut value = self.bias;
+        let mut counted: Vec<(&str, [f32; 2], (usize, usize))> = Vec::new();
+        let mut pair = String::new();
+        for_each_feature(norm, &mut pair, |feature, tokens| {
+            let Some((key, w)) = self.table.get_key_value(feature) else {
+                return;
+            };
+            if counted.iter().any(|(k, ..)| *k == &**key) {
+                return;
+            }
+            value[0] += w[0];
+            value[1] += w[1];
+            counted.push((key, *w, tokens));
+        });
+        [0, 1].map(|i| {
+            let mut positive: Vec<&(&str, [f32; 2], (usize, usize))> =
+                counted.iter().filter(|c| c.1[i] > 0.0).collect();
+            positive.sort_by(|a, b| b.1[i].total_cmp(&a.1[i]));
+            let contributions = positive
+                .into_iter()
+                .take(4)
+                .map(|&(feature, w, tokens)| Contribution {
+                    feature: feature.to_string(),
+                    weight: w[i],
+                    tokens,
+                })
+                .collect();
+            Score {
+                value: value[i],
+                threshold: self.threshold[i],
+                contributions,
+            }
+        })
+    }
+}
+
+/// A fast hash for short words (the table is ours, not attacker-chosen).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Calls `f` with every feature of a post: each word, and each pair of
 /// adjacent words of the same sentence (`"nous avons"`). `pair` is a buffer
 /// reused for the pairs.
@@ -144,6 +236,29 @@ mod tests {
         assert_eq!(s.contributions[0].feature, "nous avons");
         assert_eq!(s.contributions[0].tokens, (0, 1));
         assert_eq!(s.contributions.len(), 2, "negative weights explain nothing");
+    }
+
+    #[test]
+    fn the_compiled_table_gives_the_same_scores() {
+        let weights =
+            |pairs: &[(&str, f32)]| pairs.iter().map(|&(w, v)| (w.to_string(), v)).collect();
+        let spec = ScoringSpec {
+            partisan: ModelSpec {
+                bias: -1.0,
+                threshold: 0.5,
+                weights: weights(&[("nous", 0.5), ("nous avons", 1.5)]),
+            },
+            achievement: ModelSpec {
+                bias: 0.0,
+                threshold: 1.0,
+                weights: weights(&[("piscine", 2.0), ("nous", -0.5)]),
+            },
+            trained_on: String::new(),
+        };
+        let norm = normalize("Nous avons rouvert la piscine, nous !");
+        let [p, a] = CompiledScoring::new(&spec).score(&norm);
+        assert_eq!(p, spec.partisan.score(&norm));
+        assert_eq!(a, spec.achievement.score(&norm));
     }
 
     #[test]
