@@ -515,8 +515,8 @@ impl Detector {
         let why = fill(
             self.texts.scored.get(lang),
             &[
-                ("score", format!("{:.1}", score.value)),
-                ("threshold", format!("{:.1}", score.threshold)),
+                ("score", decimal(score.value, lang)),
+                ("threshold", decimal(score.threshold, lang)),
             ],
         );
         let message = fill(
@@ -957,6 +957,15 @@ fn quote_words(text: &str, norm: &Normalized, triggers: &[Hit], lang: Lang) -> S
         .map(|w| quote(w, lang))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `1,5` in French, `1.5` in English.
+fn decimal(x: f32, lang: Lang) -> String {
+    let s = format!("{x:.1}");
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
 }
 
 /// « mot » in French, “word” in English.

@@ -55,7 +55,7 @@ pub struct Contribution {
 pub struct Score {
     pub value: f32,
     pub threshold: f32,
-    /// Positive contributions, heaviest first.
+    /// The heaviest positive contributions (four at most, not overlapping).
     pub contributions: Vec<Contribution>,
 }
 
@@ -90,6 +90,7 @@ impl ModelSpec {
             }
         });
         contributions.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        let contributions = heaviest(contributions.into_iter());
         Score {
             value,
             threshold: self.threshold,
@@ -148,15 +149,16 @@ impl CompiledScoring {
             let mut positive: Vec<&(&str, [f32; 2], (usize, usize))> =
                 counted.iter().filter(|c| c.1[i] > 0.0).collect();
             positive.sort_by(|a, b| b.1[i].total_cmp(&a.1[i]));
-            let contributions = positive
-                .into_iter()
-                .take(4)
-                .map(|&(feature, w, tokens)| Contribution {
-                    feature: feature.to_string(),
-                    weight: w[i],
-                    tokens,
-                })
-                .collect();
+            let contributions =
+                heaviest(
+                    positive
+                        .into_iter()
+                        .map(|&(feature, w, tokens)| Contribution {
+                            feature: feature.to_string(),
+                            weight: w[i],
+                            tokens,
+                        }),
+                );
             Score {
                 value: value[i],
                 threshold: self.threshold[i],
@@ -164,6 +166,24 @@ impl CompiledScoring {
             }
         })
     }
+}
+
+/// The first four contributions (heaviest first) that do not share words
+/// with a heavier one: « le projet » is not shown again as « projet ».
+fn heaviest(sorted: impl Iterator<Item = Contribution>) -> Vec<Contribution> {
+    let mut kept: Vec<Contribution> = Vec::with_capacity(4);
+    for c in sorted {
+        if !kept
+            .iter()
+            .any(|k| c.tokens.0 <= k.tokens.1 && k.tokens.0 <= c.tokens.1)
+        {
+            kept.push(c);
+        }
+        if kept.len() == 4 {
+            break;
+        }
+    }
+    kept
 }
 
 /// A fast hash for short words (the table is ours, not attacker-chosen).
@@ -235,7 +255,11 @@ mod tests {
         assert!(s.above_threshold());
         assert_eq!(s.contributions[0].feature, "nous avons");
         assert_eq!(s.contributions[0].tokens, (0, 1));
-        assert_eq!(s.contributions.len(), 2, "negative weights explain nothing");
+        assert_eq!(
+            s.contributions.len(),
+            1,
+            "negative weights explain nothing, « nous » is inside « nous avons »"
+        );
     }
 
     #[test]
