@@ -168,11 +168,19 @@ impl CompiledScoring {
     }
 }
 
+/// Below this weight a word is not named in a message.
+const MIN_SHOWN_WEIGHT: f32 = 0.3;
+
 /// The first four contributions (heaviest first) that do not share words
 /// with a heavier one: « le projet » is not shown again as « projet ».
 fn heaviest(sorted: impl Iterator<Item = Contribution>) -> Vec<Contribution> {
     let mut kept: Vec<Contribution> = Vec::with_capacity(4);
     for c in sorted {
+        // Light words (« les », « encore ») count in the score but explain
+        // little; the heaviest one is always shown.
+        if !kept.is_empty() && c.weight < MIN_SHOWN_WEIGHT {
+            break;
+        }
         if !kept
             .iter()
             .any(|k| c.tokens.0 <= k.tokens.1 && k.tokens.0 <= c.tokens.1)
