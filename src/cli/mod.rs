@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod completions;
 mod inspect;
 
 /// Exit code for usage, configuration and input errors.
@@ -25,6 +26,11 @@ pub enum Command {
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish,
+    /// powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man(completions::ManArgs),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -43,6 +49,8 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(code) => code,
