@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod lint;
 pub mod locale;
+pub mod political;
 pub mod rules;
 pub mod text;
 
