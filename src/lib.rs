@@ -7,6 +7,7 @@
 //! touches files, the terminal and the network.
 
 pub mod diagnostic;
+pub mod drafts;
 pub mod locale;
 pub mod text;
 
