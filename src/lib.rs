@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod drafts;
 pub mod locale;
+pub mod report;
 pub mod text;
 
 #[cfg(feature = "cli")]

@@ -11,7 +11,7 @@
 //! - Optional YAML front matter at the top: `platform`, `scheduled` (or
 //!   `date`) and `ignore: [RULE]`, for every post of the file.
 //! - `<!-- twitterritorial-disable RULE… -->` turns rules off for the post
-//!   the comment is in (no rule named: every rule).
+//!   the comment is in (no rule named, or `all`: every rule).
 //!
 //! The Markdown is read by pulldown-cmark with source offsets, so every piece
 //! of text keeps its place in the file.
@@ -409,7 +409,7 @@ impl<'a> PostReader<'a> {
             .map(str::to_string)
             .collect();
         if named.is_empty() {
-            current.ignore.push(String::new());
+            current.ignore.push("all".to_string());
         } else {
             current.ignore.extend(named);
         }

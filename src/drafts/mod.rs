@@ -90,7 +90,7 @@ pub struct DraftPost {
     /// The day the post is scheduled for.
     pub date: Option<jiff::civil::Date>,
     /// Rules not to check on this post (ids, or categories such as
-    /// `hashtag`; an empty string turns every rule off).
+    /// `hashtag`; `all` turns every rule off).
     pub ignore: Vec<String>,
     /// Where the text's bytes are in the file.
     pub positions: PositionMap,
@@ -106,9 +106,9 @@ impl DraftPost {
 }
 
 /// Whether `rule` (an id `category.name`) is designated by `pattern`: the
-/// same id, its category, or the empty pattern that stands for every rule.
+/// same id, its category, or `all`.
 pub fn rule_matches(rule: &str, pattern: &str) -> bool {
-    pattern.is_empty()
+    pattern == "all"
         || rule == pattern
         || (rule.len() > pattern.len()
             && rule.starts_with(pattern)
@@ -125,11 +125,13 @@ pub struct DraftError {
 }
 
 impl DraftError {
+    /// An error in both languages; French typography (no-break spaces before
+    /// `: ; ! ?` and inside « ») is applied to the French text.
     pub fn new(position: Option<Position>, fr: impl Into<String>, en: impl Into<String>) -> Self {
         DraftError {
             position,
             message: Localized {
-                fr: fr.into(),
+                fr: typeset_french(&fr.into()),
                 en: en.into(),
             },
         }
@@ -138,6 +140,17 @@ impl DraftError {
     pub fn message(&self, lang: Lang) -> &str {
         self.message.get(lang)
     }
+}
+
+/// Puts no-break spaces where French typography wants them: before `:`,
+/// `;`, `!`, `?` and `»`, after `«`, so lines never break there.
+pub fn typeset_french(text: &str) -> String {
+    text.replace(" :", "\u{a0}:")
+        .replace(" ;", "\u{a0};")
+        .replace(" !", "\u{a0}!")
+        .replace(" ?", "\u{a0}?")
+        .replace("« ", "«\u{a0}")
+        .replace(" »", "\u{a0}»")
 }
 
 /// Choices that the file itself cannot tell.
@@ -405,10 +418,22 @@ mod tests {
     fn rules_match_by_id_category_or_everything() {
         assert!(rule_matches("hashtag.too-many", "hashtag.too-many"));
         assert!(rule_matches("hashtag.too-many", "hashtag"));
-        assert!(rule_matches("hashtag.too-many", ""));
+        assert!(rule_matches("hashtag.too-many", "all"));
+        assert!(!rule_matches("hashtag.too-many", ""));
         assert!(!rule_matches("hashtag.too-many", "hash"));
         assert!(!rule_matches("hashtag.too-many", "hashtag.too"));
         assert!(!rule_matches("links.too-many", "hashtag"));
+    }
+
+    #[test]
+    fn french_messages_get_no_break_spaces() {
+        assert_eq!(
+            typeset_french("date « x » : vérifiez ; oui ! non ?"),
+            "date «\u{a0}x\u{a0}»\u{a0}: vérifiez\u{a0}; oui\u{a0}! non\u{a0}?"
+        );
+        let error = DraftError::new(None, "a : b", "a : b");
+        assert_eq!(error.message.fr, "a\u{a0}: b");
+        assert_eq!(error.message.en, "a : b");
     }
 
     #[test]
