@@ -40,6 +40,8 @@ pub struct CsvPosts<R: Read> {
     /// it concerns).
     pending: VecDeque<Result<DraftPost, DraftError>>,
     finished: bool,
+    /// The last record read, as written, and its first line.
+    source: Option<(String, u32)>,
 }
 
 /// Which tool's layout the file follows.
@@ -72,6 +74,7 @@ impl<R: Read> CsvPosts<R> {
             rank: 0,
             pending: VecDeque::new(),
             finished: false,
+            source: None,
         }
     }
 
@@ -93,10 +96,23 @@ impl<R: Read> CsvPosts<R> {
         let end = self.reader.position().byte();
         let raw = self.reader.get_mut().take(start, end);
         let parsed = std::mem::take(&mut self.record);
-        let keep_going = self.process(&Record::new(&parsed, &raw, line));
+        let record = Record::new(&parsed, &raw, line);
+        let keep_going = self.process(&record);
+        // The record as written, for excerpts of what it holds.
+        let (skipped, first_line) = (raw.len() - record.raw.len(), record.line);
+        self.source = String::from_utf8(raw).ok().map(|mut text| {
+            text.drain(..skipped);
+            (text, u32::try_from(first_line).unwrap_or(u32::MAX))
+        });
         // Keep the record's buffers for the next read.
         self.record = parsed;
         keep_going
+    }
+
+    /// The lines of the record the last posts came from, as written in the
+    /// file, with the number of its first line.
+    pub fn current_source(&self) -> Option<(&str, u32)> {
+        self.source.as_ref().map(|(text, line)| (text.as_str(), *line))
     }
 
     fn fail(&mut self, line: Option<u64>, detail: &str) {
@@ -664,6 +680,15 @@ mod tests {
         assert_eq!(at(&posts[0], "#VilleExemple"), pos(3, 7));
         assert_eq!(posts[1].label, "2");
         assert_eq!(at(&posts[1], "jeudi"), pos(4, 19));
+    }
+
+    #[test]
+    fn the_current_record_is_kept_as_written() {
+        let mut posts = CsvPosts::new("12/05/2026,Un,\r\n\r\n13/05/2026,\"Deux\nlignes\",\n".as_bytes(), ReadOptions::default());
+        posts.next();
+        assert_eq!(posts.current_source(), Some(("12/05/2026,Un,\r", 1)));
+        posts.next();
+        assert_eq!(posts.current_source(), Some(("13/05/2026,\"Deux\nlignes\",\n", 3)));
     }
 
     #[test]

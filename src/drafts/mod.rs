@@ -8,6 +8,8 @@
 //! a browser.
 
 pub mod csv;
+#[cfg(feature = "cli")]
+pub mod files;
 pub mod markdown;
 pub mod position;
 pub mod txt;
