@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod check;
 mod inspect;
 
 /// Exit code for usage, configuration and input errors.
@@ -22,6 +23,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Vérifie des brouillons de publications (txt, md, yaml, csv) avant
+    /// leur publication.
+    Check(check::Args),
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
@@ -42,6 +46,7 @@ impl std::error::Error for CliError {}
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Inspect(args) => inspect::run(args),
     };
     match result {
