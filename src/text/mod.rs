@@ -191,7 +191,7 @@ pub fn extract_urls(text: &str) -> Vec<Entity> {
     let mut cp = CodePoints::new(text);
     url::extract_urls(text)
         .into_iter()
-        .map(|u| cp.entity(u.start, u.end, &text[u.start..u.end], None))
+        .map(|u| cp.entity(u.start, u.end, &u.text(text), None))
         .collect()
 }
 
@@ -238,7 +238,7 @@ pub fn extract_entities(text: &str) -> Entities {
     }
     entities.urls = urls
         .into_iter()
-        .map(|u| cp.entity(u.start, u.end, &text[u.start..u.end], None))
+        .map(|u| cp.entity(u.start, u.end, &u.text(text), None))
         .collect();
     if memchr::memchr(b'$', bytes).is_some() {
         entities.cashtags = cashtag::scan_cashtags(text)

@@ -38,6 +38,30 @@ pub(crate) struct UrlMatch {
     pub start: usize,
     pub end: usize,
     pub has_protocol: bool,
+    /// Bytes inside the range that are not part of the URL's text. The
+    /// reference rebuilds a URL without protocol as "its ASCII domain + the
+    /// rest", which drops what followed that domain in a longer one
+    /// (`lyon.fr例え.jp/x` gives the URL `lyon.fr/x` over the whole range).
+    pub cut: Option<(usize, usize)>,
+}
+
+impl UrlMatch {
+    /// Length of the URL's text in UTF-16 units (what the reference skips
+    /// when it weighs the URL).
+    pub(crate) fn text_len_utf16(&self, text: &str) -> usize {
+        let cut = self.cut.map_or(0, |(a, b)| utf16_len(&text[a..b]));
+        utf16_len(&text[self.start..self.end]) - cut
+    }
+
+    /// The URL as the reference gives it.
+    pub(crate) fn text<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.cut {
+            None => std::borrow::Cow::Borrowed(&text[self.start..self.end]),
+            Some((a, b)) => {
+                std::borrow::Cow::Owned(format!("{}{}", &text[self.start..a], &text[b..self.end]))
+            }
+        }
+    }
 }
 
 /// The reference's cap on a URL's length (UTF-16 units, protocol counted).
@@ -153,8 +177,21 @@ struct RawMatch {
     domain_start: usize,
     domain_end: usize,
     has_protocol: bool,
-    /// The consumed preceding character (`None` at the start of the text).
-    before: Option<char>,
+    /// What the match consumed before the URL.
+    before: Before,
+}
+
+/// What the reference's match consumed right before a URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// Nothing: the URL starts the text.
+    Start,
+    Char(char),
+    /// The first half of an astral character whose second half starts the
+    /// domain (the reference reads UTF-16 units).
+    HighSurrogate,
+    /// The second half of an astral character.
+    LowSurrogate,
 }
 
 /// Start of `http://` or `https://` (any case) ending at byte `s`.
@@ -187,8 +224,8 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
     // With a protocol, the match starts at the character before it.
     if let Some(p) = protocol_start(text, s) {
         let before = match char_before(text, p) {
-            Some((pre, c)) if pre >= last && is_url_preceding(c) => Some(Some(c)),
-            None if last == 0 => Some(None),
+            Some((pre, c)) if pre >= last && is_url_preceding(c) => Some(Before::Char(c)),
+            None if last == 0 => Some(Before::Start),
             _ => None,
         };
         if let Some(before) = before {
@@ -205,9 +242,11 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
     }
 
     // Without protocol, the domain may start anywhere in the run after a
-    // character that may precede a URL. At the very start of the text the
-    // regex tries "first character, then domain" before "domain at 0".
-    let try_at = |q: usize, before: Option<char>, memo: &mut DomainMemo| {
+    // character that may precede a URL. The reference reads UTF-16 units: an
+    // astral character (an emoji, a regional indicator) may precede the
+    // domain by its high half while its low half starts the domain
+    // (`split`), before it precedes the domain as a whole.
+    let try_at = |q: usize, before: Before, memo: &mut DomainMemo| {
         memo.domain(text, q, d).map(|end| RawMatch {
             start: q,
             domain_start: q,
@@ -222,21 +261,32 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
         if last > 0 {
             return None;
         }
+        // At the very start, the regex tries "first character, then domain"
+        // before "domain at 0".
         let c0 = char_at(text, 0)?;
         let q1 = c0.len_utf8();
-        if q1 < d && is_url_preceding(c0) {
-            if let Some(m) = try_at(q1, Some(c0), memo) {
+        if c0.len_utf16() == 2 {
+            if let Some(m) = try_at(0, Before::HighSurrogate, memo) {
+                return Some(m);
+            }
+        } else if q1 < d && is_url_preceding(c0) {
+            if let Some(m) = try_at(q1, Before::Char(c0), memo) {
                 return Some(m);
             }
         }
-        if let Some(m) = try_at(0, None, memo) {
+        if let Some(m) = try_at(0, Before::Start, memo) {
             return Some(m);
+        }
+        if c0.len_utf16() == 2 && q1 < d {
+            if let Some(m) = try_at(q1, Before::LowSurrogate, memo) {
+                return Some(m);
+            }
         }
         q = q1;
     } else {
         if let Some((p, c)) = char_before(text, s) {
             if p >= last && is_url_preceding(c) {
-                if let Some(m) = try_at(s, Some(c), memo) {
+                if let Some(m) = try_at(s, Before::Char(c), memo) {
                     return Some(m);
                 }
             }
@@ -246,8 +296,17 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
     while q < d {
         let c = char_at(text, q)?;
         let next = q + c.len_utf8();
-        if next < d && is_url_preceding(c) {
-            if let Some(m) = try_at(next, Some(c), memo) {
+        if c.len_utf16() == 2 {
+            if let Some(m) = try_at(q, Before::HighSurrogate, memo) {
+                return Some(m);
+            }
+            if next < d {
+                if let Some(m) = try_at(next, Before::LowSurrogate, memo) {
+                    return Some(m);
+                }
+            }
+        } else if next < d && is_url_preceding(c) {
+            if let Some(m) = try_at(next, Before::Char(c), memo) {
                 return Some(m);
             }
         }
@@ -295,23 +354,93 @@ fn ascii_domains(domain: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// Length of the punycode encoding (RFC 3492, without the `xn--` prefix) of
+/// a sequence of code points, as the reference's `punycode` library computes
+/// it. Code points rather than `char`s: the reference may encode a lone
+/// surrogate (see [`Before::HighSurrogate`]).
+fn punycode_len(points: &[u32]) -> usize {
+    const BASE: u64 = 36;
+    const T_MIN: u64 = 1;
+    const T_MAX: u64 = 26;
+    const SKEW: u64 = 38;
+    const DAMP: u64 = 700;
+    fn adapt(mut delta: u64, points: u64, first: bool) -> u64 {
+        delta /= if first { DAMP } else { 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
+    }
+    let basic = points.iter().filter(|&&c| c < 0x80).count();
+    let mut len = basic + usize::from(basic > 0);
+    let (mut n, mut delta, mut bias) = (0x80u64, 0u64, 72u64);
+    let mut handled = basic as u64;
+    while (handled as usize) < points.len() {
+        let Some(m) = points
+            .iter()
+            .map(|&c| u64::from(c))
+            .filter(|&c| c >= n)
+            .min()
+        else {
+            break;
+        };
+        delta += (m - n) * (handled + 1);
+        n = m;
+        for &c in points {
+            let c = u64::from(c);
+            if c < n {
+                delta += 1;
+            }
+            if c == n {
+                // One digit per step of the variable-length integer.
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    len += 1;
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                len += 1;
+                bias = adapt(delta, handled + 1, handled == basic as u64);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta += 1;
+        n += 1;
+    }
+    len
+}
+
 /// Length of a label once converted to ASCII as the reference's punycode
 /// library does (`toASCII`, which also splits on ideographic full stops).
-fn ascii_label_length(label: &str) -> usize {
+/// `points` are the label's code points.
+fn ascii_label_length(points: &[u32]) -> usize {
+    let is_stop = |&c: &u32| c == 0x3002 || c == 0xFF0E || c == 0xFF61;
     let mut total = 0;
     let mut parts = 0;
-    for part in label.split(['\u{3002}', '\u{FF0E}', '\u{FF61}']) {
+    for part in points.split(is_stop) {
         parts += 1;
-        if part.bytes().all(|b| (0x20..=0x7E).contains(&b)) {
+        if part.iter().all(|&c| (0x20..=0x7E).contains(&c)) {
             total += part.len();
-        } else if part.chars().count() > MAX_DOMAIN_LABEL_LENGTH {
+        } else if part.len() > MAX_DOMAIN_LABEL_LENGTH {
             // Punycode never shortens a label: it is too long already.
             return MAX_DOMAIN_LABEL_LENGTH + 1;
         } else {
-            match idna::punycode::encode_str(part) {
-                Some(encoded) => total += 4 + encoded.len(),
-                None => return MAX_DOMAIN_LABEL_LENGTH + 1,
-            }
+            total += 4 + punycode_len(part);
         }
     }
     total + parts - 1
@@ -319,17 +448,32 @@ fn ascii_label_length(label: &str) -> usize {
 
 /// The reference's `idna.toAscii` check: every label converts to 1–63
 /// ASCII characters, and a domain starting with `xn--` has an ASCII domain.
-fn domain_converts_to_ascii(domain: &str) -> bool {
+/// With `split`, the reference's domain starts with the low surrogate of its
+/// first (astral) character.
+fn domain_converts_to_ascii(domain: &str, split: bool) -> bool {
     if domain.starts_with("xn--") && ascii_domains(domain).is_empty() {
         return false;
     }
-    domain.split('.').all(|label| {
-        let len = ascii_label_length(label);
+    let mut points: Vec<u32> = Vec::new();
+    domain.split('.').enumerate().all(|(k, label)| {
+        points.clear();
+        let mut chars = label.chars();
+        if split && k == 0 {
+            if let Some(c) = chars.next() {
+                let mut units = [0u16; 2];
+                points.push(u32::from(c.encode_utf16(&mut units)[c.len_utf16() - 1]));
+            }
+        }
+        points.extend(chars.map(u32::from));
+        let len = ascii_label_length(&points);
         (1..=MAX_DOMAIN_LABEL_LENGTH).contains(&len)
     })
 }
 
-fn utf16_len(s: &str) -> usize {
+pub(crate) fn utf16_len(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars().map(char::len_utf16).sum()
 }
 
@@ -398,12 +542,14 @@ pub(crate) fn extract_urls(text: &str) -> Vec<UrlMatch> {
 
         let url = &text[m.start..end];
         let domain = &text[m.domain_start..m.domain_end];
+        let split = m.before == Before::HighSurrogate;
         let protocol_len = if m.has_protocol {
             m.domain_start - m.start
         } else {
             "https://".len()
         };
-        if !domain_converts_to_ascii(domain) || protocol_len + utf16_len(url) > MAX_URL_LENGTH {
+        let url_len = utf16_len(url) - usize::from(split);
+        if !domain_converts_to_ascii(domain, split) || protocol_len + url_len > MAX_URL_LENGTH {
             continue;
         }
         if m.has_protocol {
@@ -413,30 +559,49 @@ pub(crate) fn extract_urls(text: &str) -> Vec<UrlMatch> {
                     start: m.start,
                     end: m.start + len,
                     has_protocol: true,
+                    cut: None,
                 }),
                 None => urls.push(UrlMatch {
                     start: m.start,
                     end,
                     has_protocol: true,
+                    cut: None,
                 }),
             }
         } else {
-            if matches!(m.before, Some('-' | '_' | '.' | '/')) {
+            if matches!(m.before, Before::Char('-' | '_' | '.' | '/')) {
                 continue;
             }
+            // The reference locates each ASCII domain again with `indexOf`
+            // from the end of the previous one, which finds an earlier copy
+            // of the same text when there is one: so do we.
             let ascii = ascii_domains(domain);
             let count = ascii.len();
+            let mut from = 0;
             for (k, (a, b)) in ascii.into_iter().enumerate() {
-                let last_one = k + 1 == count;
-                urls.push(UrlMatch {
-                    start: m.domain_start + a,
-                    end: if last_one && has_path {
-                        end
-                    } else {
-                        m.domain_start + b
-                    },
-                    has_protocol: false,
-                });
+                let found = &domain[a..b];
+                let at = domain[from..].find(found).map_or(a, |p| p + from);
+                from = at + found.len();
+                let start = m.domain_start + at;
+                if k + 1 == count && has_path {
+                    // The URL's text is this ASCII domain then the rest of
+                    // the URL: what follows it in the domain is left out.
+                    let cut = (start + found.len() < m.domain_end)
+                        .then_some((start + found.len(), m.domain_end));
+                    urls.push(UrlMatch {
+                        start,
+                        end,
+                        has_protocol: false,
+                        cut,
+                    });
+                } else {
+                    urls.push(UrlMatch {
+                        start,
+                        end: start + found.len(),
+                        has_protocol: false,
+                        cut: None,
+                    });
+                }
             }
         }
     }
@@ -511,10 +676,10 @@ pub fn is_valid_url(url: &str, unicode_domains: bool, require_protocol: bool) ->
 mod tests {
     use super::*;
 
-    fn urls(text: &str) -> Vec<&str> {
+    fn urls(text: &str) -> Vec<String> {
         extract_urls(text)
             .into_iter()
-            .map(|u| &text[u.start..u.end])
+            .map(|u| u.text(text).into_owned())
             .collect()
     }
 
@@ -528,20 +693,39 @@ mod tests {
             urls("cityhall.org et mairie.fr !"),
             vec!["cityhall.org", "mairie.fr"]
         );
-        assert_eq!(
-            urls("ftp://example.com"),
-            vec!["example.com"].into_iter().take(0).collect::<Vec<_>>()
-        );
+        assert_eq!(urls("ftp://example.com"), Vec::<String>::new());
         assert_eq!(urls("中文example.com/path"), vec!["example.com/path"]);
-        assert_eq!(urls("@test.com #test.com $t.co"), Vec::<&str>::new());
+        assert_eq!(urls("@test.com #test.com $t.co"), Vec::<String>::new());
         assert_eq!(urls("http://t.co/abc's"), vec!["http://t.co/abc"]);
-        assert_eq!(urls("long.test.tar.bz2"), Vec::<&str>::new());
+        assert_eq!(urls("long.test.tar.bz2"), Vec::<String>::new());
+        // The reference's quirks: `indexOf` finds the first copy, and the
+        // text of a URL without protocol skips the rest of its domain.
+        let found = extract_urls("t.cocomрф🇫t.co");
+        assert_eq!((found[0].start, found[0].end), (0, 4));
+        assert_eq!(
+            urls("lyon.fr例え.jp/fichier.pdf"),
+            vec!["lyon.fr/fichier.pdf"]
+        );
     }
 
     #[test]
     fn punycode_lengths_follow_the_reference() {
-        assert_eq!(ascii_label_length("example"), 7);
-        assert_eq!(ascii_label_length("ああ"), "xn--l8ja".len());
-        assert_eq!(ascii_label_length("a\u{3002}b"), 3);
+        let points = |s: &str| s.chars().map(u32::from).collect::<Vec<_>>();
+        assert_eq!(ascii_label_length(&points("example")), 7);
+        assert_eq!(ascii_label_length(&points("ああ")), "xn--l8ja".len());
+        assert_eq!(ascii_label_length(&points("a\u{3002}b")), 3);
+        for label in [
+            "münchen",
+            "例え",
+            "😀",
+            "ville-ïle",
+            "あいうえおかきくけこ",
+            "Ⱥbc",
+            "a😀b🇫🇷",
+            "ß",
+        ] {
+            let expected = idna::punycode::encode_str(label).map(|e| e.len());
+            assert_eq!(Some(punycode_len(&points(label))), expected, "{label}");
+        }
     }
 }

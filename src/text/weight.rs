@@ -79,7 +79,19 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
     let (mut next_url, mut next_emoji) = (0usize, 0usize);
     let mut i = 0usize;
     let bytes = n.as_bytes();
-    while i < n.len() {
+    // When a URL's text is shorter than its range (see `UrlMatch::cut`), the
+    // reference may stop skipping between the two halves of an astral
+    // character; it then weighs the lone low half on its own.
+    let mut pending_low: Option<u32> = None;
+    while i < n.len() || pending_low.is_some() {
+        if let Some(low) = pending_low.take() {
+            weight += u64::from(config.unit_weight(low));
+            if ok && weight <= max * scale {
+                valid_end_16 = u16;
+            }
+            u16 += 1;
+            continue;
+        }
         while next_url < urls.len() && urls[next_url].start < i {
             next_url += 1;
         }
@@ -90,9 +102,24 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
         let (step_end, step_cp, step_16, last) =
             if next_url < urls.len() && urls[next_url].start == i {
                 weight += url_weight;
-                let end = urls[next_url].end;
-                let (c, u) = counts(&n[i..end]);
-                (end, c, u, n[i..end].chars().next_back())
+                let want = urls[next_url].text_len_utf16(n);
+                let (mut j, mut units, mut cps, mut last) = (i, 0, 0, None);
+                while units < want {
+                    let Some(c) = n[j..].chars().next() else {
+                        break;
+                    };
+                    units += c.len_utf16();
+                    j += c.len_utf8();
+                    cps += 1;
+                    last = Some(c);
+                }
+                if units > want {
+                    if let Some(c) = last {
+                        pending_low = Some(low_surrogate(c));
+                        last = None; // the high half is never an invalid character
+                    }
+                }
+                (j, cps, want, last)
             } else if next_emoji < emoji.len() && emoji[next_emoji].0 == i {
                 weight += u64::from(config.default_weight);
                 let end = emoji[next_emoji].1;
@@ -103,12 +130,11 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
                 (i + 1, 1, 1, None)
             } else {
                 let c = n[i..].chars().next().unwrap_or('\u{FFFD}');
-                let u = c as u32;
                 // twitter-text weighs an astral character by its low surrogate.
-                let unit = if u > 0xFFFF {
-                    0xDC00 + ((u - 0x10000) & 0x3FF)
+                let unit = if c.len_utf16() == 2 {
+                    low_surrogate(c)
                 } else {
-                    u
+                    c as u32
                 };
                 weight += u64::from(config.unit_weight(unit));
                 (i + c.len_utf8(), 1, c.len_utf16(), Some(c))
@@ -154,6 +180,11 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
         valid_range_end_utf16: shift(valid_end_16, text_16, u16),
         display_range_end_utf16: text_16.saturating_sub(1),
     }
+}
+
+/// The low surrogate of an astral character (as a UTF-16 unit value).
+fn low_surrogate(c: char) -> u32 {
+    0xDC00 + ((c as u32 - 0x10000) & 0x3FF)
 }
 
 /// Number of code points and of UTF-16 units of `s`.
