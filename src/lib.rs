@@ -8,9 +8,11 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod drafts;
 pub mod lint;
 pub mod locale;
 pub mod political;
+pub mod report;
 pub mod rules;
 pub mod text;
 

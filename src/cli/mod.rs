@@ -9,6 +9,7 @@ use std::process::ExitCode;
 mod completions;
 mod config;
 mod init;
+mod check;
 mod inspect;
 mod rules;
 
@@ -26,6 +27,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Vérifie des brouillons de publications (txt, md, yaml, csv) avant
+    /// leur publication.
+    Check(check::Args),
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
@@ -57,6 +61,7 @@ impl std::error::Error for CliError {}
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
