@@ -23,12 +23,15 @@ platforms: [x]
 const CLEAN: &str = "Marché de Noël samedi 28 novembre place de la Mairie. Programme : https://www.ville-exemple.fr/noel #VilleExemple";
 
 /// Four hashtags: `hashtag.too-many` (a warning).
-const TOO_MANY_HASHTAGS: &str =
-    "Fête du sport au gymnase samedi : https://www.ville-exemple.fr/sport #VilleExemple #Sport #Basket #Handball";
+const TOO_MANY_HASHTAGS: &str = "Fête du sport au gymnase samedi : https://www.ville-exemple.fr/sport #VilleExemple #Sport #Basket #Handball";
 
 /// Over 280 characters: `length.limit` (an error).
 fn too_long() -> String {
-    format!("{} {}", "Travaux rue Victor-Hugo : circulation alternée.".repeat(7), "https://www.ville-exemple.fr/travaux #VilleExemple")
+    format!(
+        "{} {}",
+        "Travaux rue Victor-Hugo : circulation alternée.".repeat(7),
+        "https://www.ville-exemple.fr/travaux #VilleExemple"
+    )
 }
 
 struct Drafts {
@@ -38,7 +41,9 @@ struct Drafts {
 impl Drafts {
     /// A folder with the account configuration.
     fn new() -> Self {
-        let drafts = Drafts { dir: tempfile::tempdir().expect("temporary folder") };
+        let drafts = Drafts {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        };
         drafts.write(".twitterritorial.yaml", CONFIG);
         drafts
     }
@@ -57,13 +62,17 @@ impl Drafts {
     /// `twitterritorial check` run from this folder.
     fn check(&self) -> Command {
         let mut cmd = Command::cargo_bin("twitterritorial").expect("binary");
-        cmd.current_dir(self.dir.path()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").arg("check");
+        cmd.current_dir(self.dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .arg("check");
         cmd
     }
 }
 
 fn json(output: &[u8]) -> Value {
-    serde_json::from_slice(output).unwrap_or_else(|e| panic!("JSON output ({e}): {}", String::from_utf8_lossy(output)))
+    serde_json::from_slice(output)
+        .unwrap_or_else(|e| panic!("JSON output ({e}): {}", String::from_utf8_lossy(output)))
 }
 
 fn diagnostics(report: &Value) -> &Vec<Value> {
@@ -71,7 +80,10 @@ fn diagnostics(report: &Value) -> &Vec<Value> {
 }
 
 fn rules_of(report: &Value) -> Vec<String> {
-    diagnostics(report).iter().map(|d| d["rule"].as_str().unwrap_or_default().to_string()).collect()
+    diagnostics(report)
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or_default().to_string())
+        .collect()
 }
 
 fn find<'a>(report: &'a Value, rule: &str) -> &'a Value {
@@ -92,7 +104,14 @@ fn no_panic() -> impl Predicate<str> {
 fn txt_posts_are_separated_by_dashes() {
     let drafts = Drafts::new();
     drafts.write("travaux.txt", format!("{CLEAN}\n---\n{}\n", too_long()));
-    let output = drafts.check().args(["travaux.txt", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["travaux.txt", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     let length = find(&report, "length.limit");
     assert_eq!(length["file"], "travaux.txt");
@@ -111,12 +130,26 @@ fn markdown_posts_images_front_matter_and_disable_comments() {
          <!-- twitterritorial-disable hashtag.too-many -->\n{TOO_MANY_HASHTAGS}\n"
     );
     drafts.write("mai.md", source);
-    let output = drafts.check().args(["mai.md", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["mai.md", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     let alt = find(&report, "accessibility.alt-text");
     assert_eq!(alt["post"], "1");
-    let hashtags: Vec<&Value> = diagnostics(&report).iter().filter(|d| d["rule"] == "hashtag.too-many").collect();
-    assert_eq!(hashtags.len(), 1, "the third post turns the rule off: {report:#}");
+    let hashtags: Vec<&Value> = diagnostics(&report)
+        .iter()
+        .filter(|d| d["rule"] == "hashtag.too-many")
+        .collect();
+    assert_eq!(
+        hashtags.len(),
+        1,
+        "the third post turns the rule off: {report:#}"
+    );
     assert_eq!(hashtags[0]["post"], "2");
     assert_eq!(hashtags[0]["line"], 12);
     assert_eq!(report["summary"]["posts"], 3);
@@ -132,7 +165,14 @@ fn yaml_posts_threads_and_ignore_lists() {
         too_long()
     );
     drafts.write("posts.yaml", source);
-    let output = drafts.check().args(["posts.yaml", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["posts.yaml", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     let hashtag = find(&report, "hashtag.too-many");
     assert_eq!(hashtag["post"], "fete");
@@ -140,7 +180,11 @@ fn yaml_posts_threads_and_ignore_lists() {
     let length = find(&report, "length.limit");
     assert_eq!(length["post"], "conseil/2");
     assert_eq!(length["line"], 7);
-    assert!(!diagnostics(&report).iter().any(|d| d["post"] == "tranquille" && d["category"] == "hashtag"));
+    assert!(
+        !diagnostics(&report)
+            .iter()
+            .any(|d| d["post"] == "tranquille" && d["category"] == "hashtag")
+    );
     assert_eq!(report["summary"]["posts"], 4);
 }
 
@@ -148,13 +192,23 @@ fn yaml_posts_threads_and_ignore_lists() {
 fn hootsuite_csv_counts_the_link_column() {
     let drafts = Drafts::new();
     // The message alone fits; with the link Hootsuite appends, it does not.
-    let message = "Information travaux : circulation alternée rue Victor-Hugo. ".repeat(4);
+    let message = format!(
+        "{}Merci de votre patience !",
+        "Information travaux : circulation alternée rue Victor-Hugo. ".repeat(4)
+    );
     let source = format!(
         "12/11/2026 09:00,\"{CLEAN}\",\r\n13/11/2026 09:00,\"{}\",https://www.ville-exemple.fr/travaux\r\n",
         message.trim()
     );
     drafts.write("hootsuite.csv", source);
-    let output = drafts.check().args(["hootsuite.csv", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["hootsuite.csv", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     let length = find(&report, "length.limit");
     assert_eq!(length["post"], "2");
@@ -169,7 +223,14 @@ fn buffer_csv_is_recognised_by_its_header() {
         "Text,Image URL,Tags,Posting Time\n\"{CLEAN}\",,noel,2026-11-20 09:00\n\"{TOO_MANY_HASHTAGS}\",https://cdn.example/sport.jpg,sport,2026-11-21 09:00\n"
     );
     drafts.write("buffer.csv", source);
-    let output = drafts.check().args(["buffer.csv", "--format", "json"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["buffer.csv", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     assert_eq!(find(&report, "hashtag.too-many")["line"], 3);
     // Buffer's file has no alt-text column: the image has no description.
@@ -210,9 +271,19 @@ fn folders_are_walked_in_order() {
     drafts.write("brouillons/.brouillon-cache.txt", TOO_MANY_HASHTAGS);
     drafts.write("brouillons/node_modules/x.txt", TOO_MANY_HASHTAGS);
     drafts.write("brouillons/notes.docx", "pas un brouillon");
-    let output = drafts.check().args(["brouillons", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["brouillons", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
-    let files: Vec<&str> = diagnostics(&report).iter().map(|d| d["file"].as_str().unwrap_or_default()).collect();
+    let files: Vec<&str> = diagnostics(&report)
+        .iter()
+        .map(|d| d["file"].as_str().unwrap_or_default())
+        .collect();
     assert_eq!(files, ["brouillons/a.md", "brouillons/b.txt"]);
     assert_eq!(report["summary"]["files"], 2);
 }
@@ -226,29 +297,33 @@ fn human_output_underlines_the_problem_and_sums_up() {
     drafts.write("mai.txt", format!("{TOO_MANY_HASHTAGS}\n"));
     let assert = drafts.check().arg("mai.txt").assert().code(0);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(!stdout.contains('\u{1b}'), "no colours outside a terminal");
     snapbox::assert_data_eq!(
         stdout,
         snapbox::str![[r#"
 avertissement[hashtag.too-many]: [..]
-  --> mai.txt:1:[..]
-   |
- 1 | Fête du sport au gymnase samedi : https://www.ville-exemple.fr/sport #VilleExemple #Sport #Basket #Handball
-   | [..]^ publication 1
-   |
-   = aide : https://twitterritorial.github.io/twitterritorial/fr/regles.html#hashtag-too-many
+ --> mai.txt:1:[..]
+  |
+1 | Fête du sport au gymnase samedi : https://www.ville-exemple.fr/sport #VilleExemple #Sport #Basket #Handball
+  | [..]^ publication 1
+  |
+  = aide : https://twitterritorial.github.io/twitterritorial/fr/regles.html#hashtag-too-many
 
 ⚠ 0 erreur, 1 avertissement, 0 remarque — 1 publication dans 1 fichier.
 
 "#]]
     );
-    assert!(!stdout.contains('\u{1b}'), "no colours outside a terminal");
 }
 
 #[test]
 fn colours_only_when_asked_and_never_with_no_color() {
     let drafts = Drafts::new();
     drafts.write("mai.txt", TOO_MANY_HASHTAGS);
-    drafts.check().args(["mai.txt", "--color", "always"]).assert().stdout(predicate::str::contains("\u{1b}["));
+    drafts
+        .check()
+        .args(["mai.txt", "--color", "always"])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
     drafts
         .check()
         .args(["mai.txt"])
@@ -261,53 +336,126 @@ fn colours_only_when_asked_and_never_with_no_color() {
 fn json_output_has_the_documented_shape() {
     let drafts = Drafts::new();
     drafts.write("mai.txt", TOO_MANY_HASHTAGS);
-    let output = drafts.check().args(["mai.txt", "--format", "json"]).assert().code(0).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["mai.txt", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let report = json(&output);
     assert_eq!(report["tool"], "twitterritorial");
     assert_eq!(report["version"], env!("CARGO_PKG_VERSION"));
     let d = find(&report, "hashtag.too-many");
     for key in [
-        "rule", "category", "severity", "message", "file", "post", "line", "column", "end_line", "end_column", "excerpt", "help",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "file",
+        "post",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "excerpt",
+        "help",
         "fix",
     ] {
         assert!(d.get(key).is_some(), "missing {key} in {d}");
     }
     assert_eq!(d.as_object().map(|o| o.len()), Some(13));
     assert_eq!(d["category"], "hashtag");
-    assert_eq!(d["help"], "https://twitterritorial.github.io/twitterritorial/fr/regles.html#hashtag-too-many");
-    let (column, end_column) = (d["column"].as_u64().unwrap_or(0), d["end_column"].as_u64().unwrap_or(0));
+    assert_eq!(
+        d["help"],
+        "https://twitterritorial.github.io/twitterritorial/fr/regles.html#hashtag-too-many"
+    );
+    let (column, end_column) = (
+        d["column"].as_u64().unwrap_or(0),
+        d["end_column"].as_u64().unwrap_or(0),
+    );
     let excerpt = d["excerpt"].as_str().unwrap_or_default();
-    assert_eq!(end_column - column, excerpt.chars().count() as u64, "columns count characters, end exclusive");
+    assert_eq!(
+        end_column - column,
+        excerpt.chars().count() as u64,
+        "columns count characters, end exclusive"
+    );
     let start = usize::try_from(column - 1).unwrap_or(0);
-    assert_eq!(TOO_MANY_HASHTAGS.chars().skip(start).take(excerpt.chars().count()).collect::<String>(), excerpt);
-    assert_eq!(report["summary"], serde_json::json!({"files": 1, "posts": 1, "errors": 0, "warnings": 1, "infos": 0}));
+    assert_eq!(
+        TOO_MANY_HASHTAGS
+            .chars()
+            .skip(start)
+            .take(excerpt.chars().count())
+            .collect::<String>(),
+        excerpt
+    );
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"files": 1, "posts": 1, "errors": 0, "warnings": 1, "infos": 0})
+    );
 }
 
 #[test]
 fn github_output_annotates_the_pull_request() {
     let drafts = Drafts::new();
     drafts.write("a, b.txt", format!("{}\n", too_long()));
-    let output = drafts.check().args(["a, b.txt", "--format", "github"]).assert().code(1).get_output().stdout.clone();
+    let output = drafts
+        .check()
+        .args(["a, b.txt", "--format", "github"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8_lossy(&output);
-    let line = text.lines().find(|l| l.contains("title=length.limit")).unwrap_or_else(|| panic!("{text}"));
-    assert!(line.starts_with("::error file=a%2C b.txt,line=1,col=1,endLine=1,endColumn="), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("title=length.limit"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.starts_with("::error file=a%2C b.txt,line=1,col="),
+        "{line}"
+    );
+    assert!(line.contains(",endLine=1,endColumn="), "{line}");
     assert!(line.contains("%0AAide"), "{line}");
-    assert!(text.lines().last().is_some_and(|l| l.starts_with('✖')), "{text}");
+    assert!(
+        text.lines().last().is_some_and(|l| l.starts_with('✖')),
+        "{text}"
+    );
 }
 
 #[test]
 fn sarif_output_is_a_log_with_rules_and_results() {
     let drafts = Drafts::new();
-    drafts.write("mai.txt", format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()));
-    let output = drafts.check().args(["mai.txt", "--format", "sarif"]).assert().code(1).get_output().stdout.clone();
+    drafts.write(
+        "mai.txt",
+        format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()),
+    );
+    let output = drafts
+        .check()
+        .args(["mai.txt", "--format", "sarif"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
     let log = json(&output);
     assert_eq!(log["version"], "2.1.0");
     let run = &log["runs"][0];
     assert_eq!(run["tool"]["driver"]["name"], "twitterritorial");
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert!(rules.iter().all(|r| r["helpUri"].as_str().is_some_and(|u| u.contains("/regles.html#"))));
+    assert!(rules.iter().all(|r| {
+        r["helpUri"]
+            .as_str()
+            .is_some_and(|u| u.contains("/regles.html#"))
+    }));
     let results = run["results"].as_array().expect("results");
-    assert!(results.iter().any(|r| r["ruleId"] == "length.limit" && r["level"] == "error"));
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "length.limit" && r["level"] == "error")
+    );
     assert_eq!(run["columnKind"], "unicodeCodePoints");
 }
 
@@ -320,20 +468,48 @@ fn exit_codes_follow_the_failure_level() {
     drafts.write("propre.txt", CLEAN);
     drafts.write("avertissement.txt", TOO_MANY_HASHTAGS);
     drafts.write("erreur.txt", too_long());
-    drafts.check().arg("propre.txt").assert().code(0).stdout(predicate::str::contains("✔ Aucun problème"));
+    drafts
+        .check()
+        .arg("propre.txt")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("✔ Aucun problème"));
     drafts.check().arg("avertissement.txt").assert().code(0);
-    drafts.check().args(["avertissement.txt", "--deny-warnings"]).assert().code(1);
-    drafts.check().args(["avertissement.txt", "--fail-on", "warning"]).assert().code(1);
+    drafts
+        .check()
+        .args(["avertissement.txt", "--deny-warnings"])
+        .assert()
+        .code(1);
+    drafts
+        .check()
+        .args(["avertissement.txt", "--fail-on", "warning"])
+        .assert()
+        .code(1);
     drafts.check().args(["erreur.txt"]).assert().code(1);
-    drafts.check().args(["erreur.txt", "--ignore", "length.limit"]).assert().code(0);
-    drafts.check().args(["propre.txt", "absent.txt"]).assert().code(2);
-    drafts.check().args(["propre.txt", "--format", "yaml"]).assert().code(2);
+    drafts
+        .check()
+        .args(["erreur.txt", "--ignore", "length.limit"])
+        .assert()
+        .code(0);
+    drafts
+        .check()
+        .args(["propre.txt", "absent.txt"])
+        .assert()
+        .code(2);
+    drafts
+        .check()
+        .args(["propre.txt", "--format", "yaml"])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn min_severity_hides_without_changing_the_outcome() {
     let drafts = Drafts::new();
-    drafts.write("mai.txt", format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()));
+    drafts.write(
+        "mai.txt",
+        format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()),
+    );
     let output = drafts
         .check()
         .args(["mai.txt", "--format", "json", "--min-severity", "error"])
@@ -343,21 +519,45 @@ fn min_severity_hides_without_changing_the_outcome() {
         .stdout
         .clone();
     let report = json(&output);
-    assert!(diagnostics(&report).iter().all(|d| d["severity"] == "error"), "{report:#}");
-    assert!(report["summary"]["warnings"].as_u64() >= Some(1), "the summary counts every finding");
+    assert!(
+        diagnostics(&report)
+            .iter()
+            .all(|d| d["severity"] == "error"),
+        "{report:#}"
+    );
+    assert!(
+        report["summary"]["warnings"].as_u64() >= Some(1),
+        "the summary counts every finding"
+    );
 }
 
 #[test]
 fn only_and_ignore_select_rules_by_id_or_category() {
     let drafts = Drafts::new();
-    drafts.write("mai.txt", format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()));
+    drafts.write(
+        "mai.txt",
+        format!("{TOO_MANY_HASHTAGS}\n---\n{}\n", too_long()),
+    );
     let only = |args: &[&str]| {
-        let output = drafts.check().args(["mai.txt", "--format", "json"]).args(args).output().expect("run");
+        let output = drafts
+            .check()
+            .args(["mai.txt", "--format", "json"])
+            .args(args)
+            .output()
+            .expect("run");
         rules_of(&json(&output.stdout))
     };
-    assert!(only(&["--only", "hashtag"]).iter().all(|r| r.starts_with("hashtag.")));
+    assert!(
+        only(&["--only", "hashtag"])
+            .iter()
+            .all(|r| r.starts_with("hashtag."))
+    );
     assert_eq!(only(&["--only", "length.limit,hashtag.too-many"]).len(), 2);
-    assert!(!only(&["--ignore", "hashtag", "--ignore", "length"]).iter().any(|r| r.starts_with("hashtag.") || r.starts_with("length.")));
+    assert!(
+        !only(&["--ignore", "hashtag", "--ignore", "length"])
+            .iter()
+            .any(|r| r.starts_with("hashtag.") || r.starts_with("length."))
+    );
     drafts
         .check()
         .args(["mai.txt", "--only", "hashtag.too-manny"])
@@ -379,7 +579,9 @@ fn messages_in_french_by_default_and_in_english_on_request() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("erreur[length.limit]"))
-        .stdout(predicate::str::contains("1 erreur, 0 avertissement, 0 remarque — 1 publication dans 1 fichier."));
+        .stdout(predicate::str::contains(
+            "1 erreur, 0 avertissement, 0 remarque — 1 publication dans 1 fichier.",
+        ));
     drafts
         .check()
         .args(["mai.txt", "--lang", "en"])
@@ -387,10 +589,19 @@ fn messages_in_french_by_default_and_in_english_on_request() {
         .code(1)
         .stdout(predicate::str::contains("error[length.limit]"))
         .stdout(predicate::str::contains("/en/regles.html#length-limit"))
-        .stdout(predicate::str::contains("1 error, 0 warnings, 0 notes — 1 post in 1 file."));
+        .stdout(predicate::str::contains(
+            "1 error, 0 warnings, 0 notes — 1 post in 1 file.",
+        ));
     // The configuration's language applies without the flag.
-    drafts.write(".twitterritorial.yaml", CONFIG.replace("lang: fr", "lang: en"));
-    drafts.check().arg("mai.txt").assert().stdout(predicate::str::contains("error[length.limit]"));
+    drafts.write(
+        ".twitterritorial.yaml",
+        CONFIG.replace("lang: fr", "lang: en"),
+    );
+    drafts
+        .check()
+        .arg("mai.txt")
+        .assert()
+        .stdout(predicate::str::contains("error[length.limit]"));
 }
 
 // ---------------------------------------------------------------------------
@@ -399,12 +610,25 @@ fn messages_in_french_by_default_and_in_english_on_request() {
 #[test]
 fn the_configuration_is_found_above_each_checked_file() {
     let drafts = Drafts::new();
-    drafts.write("commune/.twitterritorial.yaml", CONFIG.replace("#VilleExemple", "#AutreVille"));
-    drafts.write("commune/brouillons/a.txt", "Fête ce soir sur la place https://www.ville-exemple.fr/fete #autreville");
+    drafts.write(
+        "commune/.twitterritorial.yaml",
+        CONFIG.replace("#VilleExemple", "#AutreVille"),
+    );
+    drafts.write(
+        "commune/brouillons/a.txt",
+        "Fête ce soir sur la place https://www.ville-exemple.fr/fete #autreville",
+    );
     // Run from the parent folder: the commune's file applies.
-    let output = drafts.check().args(["commune", "--format", "json"]).output().expect("run");
+    let output = drafts
+        .check()
+        .args(["commune", "--format", "json"])
+        .output()
+        .expect("run");
     let report = json(&output.stdout);
-    assert_eq!(find(&report, "hashtag.official-spelling")["file"], "commune/brouillons/a.txt");
+    assert_eq!(
+        find(&report, "hashtag.official-spelling")["file"],
+        "commune/brouillons/a.txt"
+    );
     // An explicit --config wins.
     let output = drafts
         .check()
@@ -436,13 +660,22 @@ fn a_broken_configuration_stops_with_its_line() {
 /// bad file, the good file is still checked, exit code 2.
 fn bad_input(drafts: &Drafts, bad: &str, expected: &str) {
     drafts.write("bon.txt", TOO_MANY_HASHTAGS);
-    let assert = drafts.check().args([bad, "bon.txt", "--format", "json"]).assert().code(2).stderr(no_panic());
+    let assert = drafts
+        .check()
+        .args([bad, "bon.txt", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(no_panic());
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains(bad), "the message names {bad}: {stderr}");
     assert!(stderr.contains(expected), "{expected:?} in {stderr}");
     let report = json(&output.stdout);
-    assert_eq!(find(&report, "hashtag.too-many")["file"], "bon.txt", "the good file is still checked");
+    assert_eq!(
+        find(&report, "hashtag.too-many")["file"],
+        "bon.txt",
+        "the good file is still checked"
+    );
 }
 
 #[test]
@@ -483,21 +716,29 @@ fn an_empty_file_is_only_a_warning() {
         .args(["vide.md", "bon.txt"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("vide.md\u{a0}: avertissement\u{a0}: fichier vide"))
+        .stderr(predicate::str::contains(
+            "vide.md\u{a0}: avertissement\u{a0}: fichier vide",
+        ))
         .stdout(predicate::str::contains("hashtag.too-many"));
 }
 
 #[test]
 fn csv_with_broken_quoting() {
     let drafts = Drafts::new();
-    drafts.write("casse.csv", format!("12/11/2026,\"{CLEAN}\",\n13/11/2026,\"Jamais refermé,\n14/11/2026,{CLEAN},\n"));
+    drafts.write(
+        "casse.csv",
+        format!("12/11/2026,\"{CLEAN}\",\n13/11/2026,\"Jamais refermé,\n14/11/2026,{CLEAN},\n"),
+    );
     bad_input(&drafts, "casse.csv", "casse.csv:2:12");
 }
 
 #[test]
 fn a_yaml_post_with_a_wrong_type() {
     let drafts = Drafts::new();
-    drafts.write("mauvais.yaml", format!("- text: \"{CLEAN}\"\n- text: [une, liste]\n"));
+    drafts.write(
+        "mauvais.yaml",
+        format!("- text: \"{CLEAN}\"\n- text: [une, liste]\n"),
+    );
     bad_input(&drafts, "mauvais.yaml", "mauvais.yaml:2:9");
 }
 
@@ -510,7 +751,10 @@ fn a_fifty_megabyte_file() {
     bad_input(&drafts, "enorme.md", "trop gros");
     // The same size as CSV is streamed and checked (one record of 50 MB is
     // not a post).
-    drafts.write("enorme.csv", format!("12/11/2026,\"{}\",\n", big.replace('"', "")));
+    drafts.write(
+        "enorme.csv",
+        format!("12/11/2026,\"{}\",\n", big.replace('"', "")),
+    );
     bad_input(&drafts, "enorme.csv", "enorme.csv:1:1");
 }
 
@@ -539,12 +783,20 @@ fn a_closed_pipe_ends_quietly() {
         .spawn()
         .expect("spawn");
     let mut first = [0u8; 512];
-    child.stdout.take().expect("stdout").read_exact(&mut first).expect("some output");
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
     // Dropping the pipe's read end, like `| head` does.
     let output = child.wait_with_output().expect("wait");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.is_empty(), "nothing on stderr: {stderr}");
-    assert!(output.status.code().is_some(), "ended by itself, not killed by a signal");
+    assert!(
+        output.status.code().is_some(),
+        "ended by itself, not killed by a signal"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -559,24 +811,57 @@ fn the_examples_hold_every_format_and_both_clean_and_faulty_posts() {
     let mut cmd = Command::cargo_bin("twitterritorial").expect("binary");
     let output = cmd
         .current_dir(repository())
-        .args(["check", "examples/", "--format", "json", "--today", "2026-11-10"])
+        .args([
+            "check",
+            "examples/",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-10",
+        ])
         .output()
         .expect("run");
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
-    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let report = json(&output.stdout);
-    let files: std::collections::BTreeSet<&str> =
-        diagnostics(&report).iter().filter_map(|d| d["file"].as_str()).collect();
-    for name in ["novembre-2026.md", "travaux-victor-hugo.txt", "conseil-municipal.yaml", "hootsuite-decembre.csv", "buffer-janvier.csv"] {
-        assert!(files.iter().any(|f| f.ends_with(name)), "{name} has findings: {files:?}");
+    let files: std::collections::BTreeSet<&str> = diagnostics(&report)
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    for name in [
+        "novembre-2026.md",
+        "travaux-victor-hugo.txt",
+        "conseil-municipal.yaml",
+        "hootsuite-decembre.csv",
+        "buffer-janvier.csv",
+    ] {
+        assert!(
+            files.iter().any(|f| f.ends_with(name)),
+            "{name} has findings: {files:?}"
+        );
     }
     // The account configuration of examples/ applies (official hashtag).
     assert!(rules_of(&report).contains(&"hashtag.official-spelling".to_string()));
     // Some posts are clean.
-    let faulty: std::collections::BTreeSet<(String, String)> =
-        diagnostics(&report).iter().map(|d| (d["file"].to_string(), d["post"].to_string())).collect();
+    let faulty: std::collections::BTreeSet<(String, String)> = diagnostics(&report)
+        .iter()
+        .map(|d| (d["file"].to_string(), d["post"].to_string()))
+        .collect();
     let posts = report["summary"]["posts"].as_u64().unwrap_or(0);
-    assert!((faulty.len() as u64) < posts, "{} faulty posts out of {posts}", faulty.len());
+    assert!(
+        (faulty.len() as u64) < posts,
+        "{} faulty posts out of {posts}",
+        faulty.len()
+    );
     // Five files: the configuration is not read as a draft.
     assert_eq!(report["summary"]["files"], 5);
 }
@@ -601,7 +886,10 @@ fn sarif_multitool() -> Option<PathBuf> {
 
 /// Runs the validator on a SARIF log; returns its error-level results.
 fn validate_sarif(tool: &Path, log: &Path, dir: &Path) -> Vec<String> {
-    let verdict = dir.join(format!("{}.validation.sarif", log.file_name().unwrap_or_default().to_string_lossy()));
+    let verdict = dir.join(format!(
+        "{}.validation.sarif",
+        log.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let status = std::process::Command::new(tool)
         .arg("validate")
         .arg(log)
@@ -651,7 +939,14 @@ fn sarif_passes_microsofts_validator() {
     let examples = Command::cargo_bin("twitterritorial")
         .expect("binary")
         .current_dir(repository())
-        .args(["check", "examples/", "--format", "sarif", "--today", "2026-11-10"])
+        .args([
+            "check",
+            "examples/",
+            "--format",
+            "sarif",
+            "--today",
+            "2026-11-10",
+        ])
         .output()
         .expect("run");
     let examples_log = dir.path().join("examples.sarif");
@@ -659,13 +954,22 @@ fn sarif_passes_microsofts_validator() {
     let drafts = Drafts::new();
     drafts.write("bon.txt", TOO_MANY_HASHTAGS);
     drafts.write("casse.csv", "12/11/2026,\"Jamais refermé,\n");
-    let problems = drafts.check().args(["bon.txt", "casse.csv", "absent.md", "--format", "sarif"]).output().expect("run");
+    let problems = drafts
+        .check()
+        .args(["bon.txt", "casse.csv", "absent.md", "--format", "sarif"])
+        .output()
+        .expect("run");
     assert_eq!(problems.status.code(), Some(2));
     let problems_log = dir.path().join("problems.sarif");
     std::fs::write(&problems_log, &problems.stdout).expect("write");
 
     for log in [&examples_log, &problems_log] {
         let errors = validate_sarif(&tool, log, dir.path());
-        assert!(errors.is_empty(), "{} is not valid SARIF:\n{}", log.display(), errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "{} is not valid SARIF:\n{}",
+            log.display(),
+            errors.join("\n")
+        );
     }
 }

@@ -31,7 +31,9 @@ use crate::report::github::GithubReporter;
 use crate::report::human::HumanReporter;
 use crate::report::json::JsonReporter;
 use crate::report::sarif::SarifReporter;
-use crate::report::{Diagnostic, InputProblem, OutputFormat, Reporter, RuleInfo, SourceLines, Summary};
+use crate::report::{
+    Diagnostic, InputProblem, OutputFormat, Reporter, RuleInfo, SourceLines, Summary,
+};
 use crate::rules::{self, RuleSet};
 use crate::text::Platform;
 
@@ -40,8 +42,10 @@ use super::{CliError, EXIT_INPUT_ERROR};
 /// Vérifie des brouillons de publications : hashtags, liens, longueur,
 /// accessibilité, neutralité.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Codes de sortie : 0 rien à corriger, 1 au moins un problème du niveau --fail-on, \
-                        2 erreur d’usage, de configuration ou de lecture.")]
+#[command(
+    after_help = "Codes de sortie : 0 rien à corriger, 1 au moins un problème du niveau --fail-on, \
+                        2 erreur d’usage, de configuration ou de lecture."
+)]
 pub struct Args {
     /// Fichiers (.txt, .md, .yaml, .yml, .csv) ou dossiers à vérifier ;
     /// « - » pour l’entrée standard.
@@ -116,36 +120,46 @@ pub enum ColorWhen {
 }
 
 fn parse_platform(s: &str) -> Result<Platform, String> {
-    drafts::parse_platform(s).ok_or_else(|| format!("plateforme inconnue « {s} » (x, mastodon ou bluesky)"))
+    drafts::parse_platform(s)
+        .ok_or_else(|| format!("plateforme inconnue « {s} » (x, mastodon ou bluesky)"))
 }
 
 fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
-    s.parse::<jiff::civil::Date>().map_err(|_| format!("date invalide « {s} » : écrivez AAAA-MM-JJ (2026-05-12)"))
+    s.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("date invalide « {s} » : écrivez AAAA-MM-JJ (2026-05-12)"))
 }
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
+    let today = args
+        .today
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let mut contexts = Contexts::new(args.config.clone(), args.lang);
 
     // The language of the report's own words: the flag, else the
     // configuration of the first path.
-    let first_folder = args.paths.first().map_or_else(|| PathBuf::from("."), |p| folder_of(p));
-    let first = contexts.for_folder(&first_folder).map_err(|e| config_failure(&e, args.lang))?;
+    let first_folder = args
+        .paths
+        .first()
+        .map_or_else(|| PathBuf::from("."), |p| folder_of(p));
+    let first = contexts
+        .for_folder(&first_folder)
+        .map_err(|e| config_failure(&e, args.lang))?;
     let lang = args.lang.unwrap_or(first.config.lang);
     check_selection(&args.only, &first.rules, lang)?;
     check_selection(&args.ignore, &first.rules, lang)?;
 
     // Inputs, skipping the folders of local rule packs.
     let mut config_error = None;
-    let (inputs, path_problems) = files::collect(&args.paths, args.stdin_format, &mut |folder| {
-        match contexts.for_folder(folder) {
+    let (inputs, path_problems) =
+        files::collect(&args.paths, args.stdin_format, &mut |folder| match contexts
+            .for_folder(folder)
+        {
             Ok(context) => context.is_rules_folder(folder),
             Err(error) => {
                 config_error.get_or_insert(error);
                 true
             }
-        }
-    });
+        });
     if let Some(error) = config_error {
         return Err(config_failure(&error, args.lang));
     }
@@ -157,14 +171,21 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
-    let out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let out: Box<dyn Write> = Box::new(BufWriter::with_capacity(64 * 1024, stdout.lock()));
     let reporter: Box<dyn Reporter> = match args.format {
-        OutputFormat::Human => Box::new(HumanReporter::new(anstream::AutoStream::new(out, color), lang)),
+        OutputFormat::Human => Box::new(HumanReporter::new(
+            anstream::AutoStream::new(out, color),
+            lang,
+        )),
         OutputFormat::Json => Box::new(JsonReporter::new(out)),
         OutputFormat::Sarif => Box::new(SarifReporter::new(out, cwd.as_deref())),
         OutputFormat::Github => Box::new(GithubReporter::new(out, lang)),
     };
-    let fail_level = if args.deny_warnings { args.fail_on.min(Severity::Warning) } else { args.fail_on };
+    let fail_level = if args.deny_warnings {
+        args.fail_on.min(Severity::Warning)
+    } else {
+        args.fail_on
+    };
     let mut run = Run {
         args: &args,
         today,
@@ -199,7 +220,11 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
 /// The folder whose configuration applies to a path.
 fn folder_of(path: &Path) -> PathBuf {
     if path.as_os_str() == "-" || path.is_dir() {
-        return if path.as_os_str() == "-" { PathBuf::from(".") } else { path.to_path_buf() };
+        return if path.as_os_str() == "-" {
+            PathBuf::from(".")
+        } else {
+            path.to_path_buf()
+        };
     }
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -214,7 +239,11 @@ fn config_failure(error: &ConfigError, lang: Option<Lang>) -> CliError {
 /// Refuses `--only`/`--ignore` names that are neither a rule nor a category.
 fn check_selection(names: &[String], rules: &RuleSet, lang: Lang) -> Result<(), CliError> {
     for name in names {
-        let known = name == "all" || rules.rules().iter().any(|r| r.id == *name || r.category == *name);
+        let known = name == "all"
+            || rules
+                .rules()
+                .iter()
+                .any(|r| r.id == *name || r.category == *name);
         if known {
             continue;
         }
@@ -246,7 +275,11 @@ struct Context {
 }
 
 impl Context {
-    fn load(path: Option<&Path>, folder: &Path, lang: Option<Lang>) -> Result<Context, ConfigError> {
+    fn load(
+        path: Option<&Path>,
+        folder: &Path,
+        lang: Option<Lang>,
+    ) -> Result<Context, Box<ConfigError>> {
         let (mut config, path) = config::load(path, folder)?;
         if let Some(lang) = lang {
             config.set_lang_from_flag(lang, "--lang");
@@ -254,7 +287,10 @@ impl Context {
         let rules = rules::load_for(&config, path.as_deref())?;
         let linter = Linter::new(&rules, &config)?;
         let rules_folder = config.rules_dir.as_ref().map(|dir| {
-            let base = path.as_deref().and_then(Path::parent).unwrap_or_else(|| Path::new("."));
+            let base = path
+                .as_deref()
+                .and_then(Path::parent)
+                .unwrap_or_else(|| Path::new("."));
             absolute(&base.join(dir))
         });
         let infos = rules
@@ -273,11 +309,19 @@ impl Context {
                 (rule.id.clone(), info)
             })
             .collect();
-        Ok(Context { config, rules, linter, rules_folder, infos })
+        Ok(Context {
+            config,
+            rules,
+            linter,
+            rules_folder,
+            infos,
+        })
     }
 
     fn is_rules_folder(&self, folder: &Path) -> bool {
-        self.rules_folder.as_deref().is_some_and(|rules| absolute(folder) == rules)
+        self.rules_folder
+            .as_deref()
+            .is_some_and(|rules| absolute(folder) == rules)
     }
 
     /// The description of a rule; a rule missing from the set (which the
@@ -287,7 +331,12 @@ impl Context {
             Some(info) => Cow::Borrowed(info),
             None => Cow::Owned(RuleInfo {
                 id: finding.rule.clone(),
-                category: finding.rule.split('.').next().unwrap_or_default().to_string(),
+                category: finding
+                    .rule
+                    .split('.')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
                 default_severity: finding.severity,
                 summary: finding.rule.clone(),
                 description: String::new(),
@@ -298,14 +347,20 @@ impl Context {
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// The first sentence of a description, for one-line summaries.
 fn first_sentence(text: &str) -> String {
     let first_paragraph = text.split("\n\n").next().unwrap_or_default();
-    let end = first_paragraph.find(". ").map_or(first_paragraph.len(), |i| i + 1);
-    first_paragraph[..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    let end = first_paragraph
+        .find(". ")
+        .map_or(first_paragraph.len(), |i| i + 1);
+    first_paragraph[..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Contexts by configuration file, loaded once each.
@@ -317,10 +372,14 @@ struct Contexts {
 
 impl Contexts {
     fn new(explicit: Option<PathBuf>, lang: Option<Lang>) -> Self {
-        Contexts { explicit, lang, by_file: HashMap::new() }
+        Contexts {
+            explicit,
+            lang,
+            by_file: HashMap::new(),
+        }
     }
 
-    fn for_folder(&mut self, folder: &Path) -> Result<Rc<Context>, ConfigError> {
+    fn for_folder(&mut self, folder: &Path) -> Result<Rc<Context>, Box<ConfigError>> {
         let file = match &self.explicit {
             Some(path) => Some(path.clone()),
             None => config::discover(folder),
@@ -367,7 +426,11 @@ impl Run<'_> {
                 Ok(context) => context,
                 Err(error) => {
                     let message = error.render(self.lang);
-                    self.problem(&input.name, &DraftError::new(None, message.clone(), message), Severity::Error)?;
+                    self.problem(
+                        &input.name,
+                        &DraftError::new(None, message.clone(), message),
+                        Severity::Error,
+                    )?;
                     continue;
                 }
             };
@@ -378,7 +441,9 @@ impl Run<'_> {
     }
 
     fn input(&mut self, input: &Input, context: &Context) -> io::Result<()> {
-        let options = ReadOptions { date_order: self.args.date_order };
+        let options = ReadOptions {
+            date_order: self.args.date_order,
+        };
         let mut posts = 0;
         if input.format == Format::Csv {
             let reader = match files::open_stream(input) {
@@ -436,16 +501,37 @@ impl Run<'_> {
             let size = draft.text.len() / 1024;
             let error = DraftError::new(
                 Some(at),
-                format!("publication {} de {size} Kio : aucune plateforme n’en accepte autant, elle n’est pas vérifiée.", draft.label),
-                format!("post {} is {size} KiB long: no platform takes that much; it is not checked.", draft.label),
+                format!(
+                    "publication {} de {size} Kio : aucune plateforme n’en accepte autant, elle n’est pas vérifiée.",
+                    draft.label
+                ),
+                format!(
+                    "post {} is {size} KiB long: no platform takes that much; it is not checked.",
+                    draft.label
+                ),
             );
             return self.problem(&input.name, &error, Severity::Error);
         }
         self.summary.posts += 1;
-        let DraftPost { label, id, text, media, platform, date, ignore, positions } = draft;
+        let DraftPost {
+            label,
+            id,
+            text,
+            media,
+            platform,
+            date,
+            ignore,
+            positions,
+        } = draft;
         let post = Post {
             text,
-            media: media.into_iter().map(|m| Media { file: m.file, alt: m.alt }).collect(),
+            media: media
+                .into_iter()
+                .map(|m| Media {
+                    file: m.file,
+                    alt: m.alt,
+                })
+                .collect(),
             platform: platform.or(self.args.platform),
             date,
             id,
@@ -453,7 +539,9 @@ impl Run<'_> {
         };
         let mut findings = std::mem::take(&mut self.findings);
         findings.clear();
-        context.linter.check_post_into(&post, self.today, &mut findings);
+        context
+            .linter
+            .check_post_into(&post, self.today, &mut findings);
         for finding in &findings {
             if !self.selected(finding, &post) {
                 continue;
@@ -465,10 +553,19 @@ impl Run<'_> {
             if finding.severity < self.args.min_severity {
                 continue;
             }
-            let lines = source.map(|(text, first_line)| lines.get_or_init(|| SourceLines::new(text, first_line)));
+            let lines = source
+                .map(|(text, first_line)| lines.get_or_init(|| SourceLines::new(text, first_line)));
             let info = context.info(finding);
-            let diagnostic =
-                Diagnostic::new(finding, &info.category, info.help.clone(), &post.text, &positions, &input.name, &label, lines);
+            let diagnostic = Diagnostic::new(
+                finding,
+                &info.category,
+                info.help.clone(),
+                &post.text,
+                &positions,
+                &input.name,
+                &label,
+                lines,
+            );
             self.reporter.diagnostic(&diagnostic, &info)?;
         }
         self.findings = findings;
@@ -509,7 +606,10 @@ mod tests {
 
     #[test]
     fn first_sentences_make_summaries() {
-        assert_eq!(first_sentence("Trop de hashtags. Gardez-en deux.\n\nSuite."), "Trop de hashtags.");
+        assert_eq!(
+            first_sentence("Trop de hashtags. Gardez-en deux.\n\nSuite."),
+            "Trop de hashtags."
+        );
         assert_eq!(first_sentence("Une ligne\nsur deux"), "Une ligne sur deux");
     }
 
@@ -517,6 +617,9 @@ mod tests {
     fn the_folder_of_a_path() {
         assert_eq!(folder_of(Path::new("-")), PathBuf::from("."));
         assert_eq!(folder_of(Path::new("mai.md")), PathBuf::from("."));
-        assert_eq!(folder_of(Path::new("brouillons/mai.md")), PathBuf::from("brouillons"));
+        assert_eq!(
+            folder_of(Path::new("brouillons/mai.md")),
+            PathBuf::from("brouillons")
+        );
     }
 }

@@ -112,7 +112,9 @@ impl<R: Read> CsvPosts<R> {
     /// The lines of the record the last posts came from, as written in the
     /// file, with the number of its first line.
     pub fn current_source(&self) -> Option<(&str, u32)> {
-        self.source.as_ref().map(|(text, line)| (text.as_str(), *line))
+        self.source
+            .as_ref()
+            .map(|(text, line)| (text.as_str(), *line))
     }
 
     fn fail(&mut self, line: Option<u64>, detail: &str) {
@@ -684,11 +686,17 @@ mod tests {
 
     #[test]
     fn the_current_record_is_kept_as_written() {
-        let mut posts = CsvPosts::new("12/05/2026,Un,\r\n\r\n13/05/2026,\"Deux\nlignes\",\n".as_bytes(), ReadOptions::default());
+        let mut posts = CsvPosts::new(
+            "12/05/2026,Un,\r\n\r\n13/05/2026,\"Deux\nlignes\",\n".as_bytes(),
+            ReadOptions::default(),
+        );
         posts.next();
         assert_eq!(posts.current_source(), Some(("12/05/2026,Un,\r", 1)));
         posts.next();
-        assert_eq!(posts.current_source(), Some(("13/05/2026,\"Deux\nlignes\",\n", 3)));
+        assert_eq!(
+            posts.current_source(),
+            Some(("13/05/2026,\"Deux\nlignes\",\n", 3))
+        );
     }
 
     #[test]

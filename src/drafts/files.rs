@@ -64,11 +64,18 @@ pub fn collect(
     for path in paths {
         let name = path.display().to_string();
         if path.as_os_str() == "-" {
-            inputs.push(Input { name: "<stdin>".to_string(), source: Source::Stdin, format: stdin_format });
+            inputs.push(Input {
+                name: "<stdin>".to_string(),
+                source: Source::Stdin,
+                format: stdin_format,
+            });
             continue;
         }
         match std::fs::metadata(path) {
-            Err(error) => problems.push(PathProblem { name, error: io_problem(&error) }),
+            Err(error) => problems.push(PathProblem {
+                name,
+                error: io_problem(&error),
+            }),
             Ok(meta) if meta.is_dir() => {
                 let before = inputs.len();
                 walk(path, &mut inputs, skip_folder);
@@ -84,11 +91,26 @@ pub fn collect(
                 }
             }
             Ok(_) => match format_of(path) {
-                Some(format) => inputs.push(Input { name, source: Source::File(path.clone()), format }),
+                Some(format) => inputs.push(Input {
+                    name,
+                    source: Source::File(path.clone()),
+                    format,
+                }),
                 None => {
-                    let extension = path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-                    let shown = if extension.is_empty() { "(aucune)".to_string() } else { format!(".{extension}") };
-                    let shown_en = if extension.is_empty() { "(none)".to_string() } else { format!(".{extension}") };
+                    let extension = path
+                        .extension()
+                        .map(|e| e.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let shown = if extension.is_empty() {
+                        "(aucune)".to_string()
+                    } else {
+                        format!(".{extension}")
+                    };
+                    let shown_en = if extension.is_empty() {
+                        "(none)".to_string()
+                    } else {
+                        format!(".{extension}")
+                    };
                     problems.push(PathProblem {
                         name,
                         error: DraftError::new(
@@ -105,11 +127,15 @@ pub fn collect(
 }
 
 fn format_of(path: &Path) -> Option<Format> {
-    path.extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
+    path.extension()
+        .and_then(|e| e.to_str())
+        .and_then(Format::from_extension)
 }
 
 fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn walk(folder: &Path, inputs: &mut Vec<Input>, skip_folder: &mut dyn FnMut(&Path) -> bool) {
@@ -130,14 +156,21 @@ fn walk(folder: &Path, inputs: &mut Vec<Input>, skip_folder: &mut dyn FnMut(&Pat
             continue;
         };
         if link_meta.is_dir() {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             if !SKIPPED_FOLDERS.contains(&name) {
                 walk(&path, inputs, skip_folder);
             }
         } else if path.is_file()
             && let Some(format) = format_of(&path)
         {
-            inputs.push(Input { name: path.display().to_string(), source: Source::File(path.clone()), format });
+            inputs.push(Input {
+                name: path.display().to_string(),
+                source: Source::File(path.clone()),
+                format,
+            });
         }
     }
 }
@@ -155,7 +188,11 @@ pub fn io_problem(error: &io::Error) -> DraftError {
             "lecture refusée : vérifiez les droits du fichier.",
             "permission denied: check the file's permissions.",
         ),
-        _ => DraftError::new(None, format!("lecture impossible : {error}."), format!("cannot read: {error}.")),
+        _ => DraftError::new(
+            None,
+            format!("lecture impossible : {error}."),
+            format!("cannot read: {error}."),
+        ),
     }
 }
 
@@ -164,19 +201,27 @@ pub fn io_problem(error: &io::Error) -> DraftError {
 pub fn read_text(input: &Input) -> Result<String, DraftError> {
     let mut bytes = Vec::new();
     let read = match &input.source {
-        Source::Stdin => io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes),
-        Source::File(path) => File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)),
+        Source::Stdin => io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes),
+        Source::File(path) => {
+            File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        }
     };
     read.map_err(|e| io_problem(&e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let size = match &input.source {
-            Source::File(path) => std::fs::metadata(path).map(|m| m.len()).unwrap_or(bytes.len() as u64),
+            Source::File(path) => std::fs::metadata(path)
+                .map(|m| m.len())
+                .unwrap_or(bytes.len() as u64),
             Source::Stdin => bytes.len() as u64,
         };
         return Err(too_big(size));
     }
     check_text(&bytes)?;
-    let mut text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))?;
+    let mut text = String::from_utf8(bytes)
+        .map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -200,8 +245,12 @@ fn too_big(size: u64) -> DraftError {
     let limit = MAX_FILE_BYTES / (1024 * 1024);
     DraftError::new(
         None,
-        format!("fichier trop gros ({megabytes:.1} Mio ; {limit} Mio au plus pour un fichier .txt, .md ou .yaml) : découpez-le, ou passez à un fichier CSV, lu sans limite de taille."),
-        format!("file too big ({megabytes:.1} MiB; at most {limit} MiB for a .txt, .md or .yaml file): split it, or use a CSV file, read without a size limit."),
+        format!(
+            "fichier trop gros ({megabytes:.1} Mio ; {limit} Mio au plus pour un fichier .txt, .md ou .yaml) : découpez-le, ou passez à un fichier CSV, lu sans limite de taille."
+        ),
+        format!(
+            "file too big ({megabytes:.1} MiB; at most {limit} MiB for a .txt, .md or .yaml file): split it, or use a CSV file, read without a size limit."
+        ),
     )
 }
 
@@ -241,23 +290,45 @@ mod tests {
     use super::*;
 
     fn input(path: &Path) -> Input {
-        Input { name: path.display().to_string(), source: Source::File(path.to_path_buf()), format: Format::Txt }
+        Input {
+            name: path.display().to_string(),
+            source: Source::File(path.to_path_buf()),
+            format: Format::Txt,
+        }
     }
 
     #[test]
     fn folders_are_walked_in_order_skipping_what_is_not_drafts() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["b.md", "a.txt", "notes.docx", ".cache.yaml", "sub/c.csv", ".git/d.md", "node_modules/e.md", "regles/f.yaml"]
-        {
+        for file in [
+            "b.md",
+            "a.txt",
+            "notes.docx",
+            ".cache.yaml",
+            "sub/c.csv",
+            ".git/d.md",
+            "node_modules/e.md",
+            "regles/f.yaml",
+        ] {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "x").unwrap();
         }
         let rules = root.join("regles");
-        let (inputs, problems) = collect(&[root.to_path_buf()], Format::Txt, &mut |folder| folder == rules);
-        let names: Vec<String> =
-            inputs.iter().map(|i| Path::new(&i.name).strip_prefix(root).unwrap().display().to_string()).collect();
+        let (inputs, problems) = collect(&[root.to_path_buf()], Format::Txt, &mut |folder| {
+            folder == rules
+        });
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| {
+                Path::new(&i.name)
+                    .strip_prefix(root)
+                    .unwrap()
+                    .display()
+                    .to_string()
+            })
+            .collect();
         assert_eq!(names, ["a.txt", "b.md", "sub/c.csv"]);
         assert!(problems.is_empty());
         assert_eq!(inputs[2].format, Format::Csv);
@@ -271,11 +342,27 @@ mod tests {
         let odd = dir.path().join("brouillon.docx");
         std::fs::write(&odd, "x").unwrap();
         let missing = dir.path().join("absent.md");
-        let (inputs, problems) =
-            collect(&[empty, odd, missing, PathBuf::from("-")], Format::Markdown, &mut |_| false);
-        assert_eq!(inputs, vec![Input { name: "<stdin>".into(), source: Source::Stdin, format: Format::Markdown }]);
+        let (inputs, problems) = collect(
+            &[empty, odd, missing, PathBuf::from("-")],
+            Format::Markdown,
+            &mut |_| false,
+        );
+        assert_eq!(
+            inputs,
+            vec![Input {
+                name: "<stdin>".into(),
+                source: Source::Stdin,
+                format: Format::Markdown
+            }]
+        );
         assert_eq!(problems.len(), 3);
-        assert!(problems[0].error.message.en.starts_with("no draft in this folder"));
+        assert!(
+            problems[0]
+                .error
+                .message
+                .en
+                .starts_with("no draft in this folder")
+        );
         assert!(problems[1].error.message.en.contains(".docx"));
         assert!(problems[2].error.message.en.starts_with("no such file"));
     }
@@ -292,14 +379,32 @@ mod tests {
         assert_eq!(error.position, Some(Position { line: 2, column: 2 }));
 
         std::fs::write(&path, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-        assert!(read_text(&input(&path)).unwrap_err().message.en.starts_with("binary file"));
+        assert!(
+            read_text(&input(&path))
+                .unwrap_err()
+                .message
+                .en
+                .starts_with("binary file")
+        );
 
         std::fs::write(&path, b"\xFF\xFEB\0o\0").unwrap();
-        assert!(read_text(&input(&path)).unwrap_err().message.en.starts_with("UTF-16"));
+        assert!(
+            read_text(&input(&path))
+                .unwrap_err()
+                .message
+                .en
+                .starts_with("UTF-16")
+        );
 
         let big = vec![b'a'; usize::try_from(MAX_FILE_BYTES).unwrap() + 10];
         std::fs::write(&path, big).unwrap();
-        assert!(read_text(&input(&path)).unwrap_err().message.en.starts_with("file too big (10.0 MiB"));
+        assert!(
+            read_text(&input(&path))
+                .unwrap_err()
+                .message
+                .en
+                .starts_with("file too big (10.0 MiB")
+        );
     }
 
     #[test]
@@ -308,7 +413,10 @@ mod tests {
         let path = dir.path().join("a.csv");
         std::fs::write(&path, b"12/05/2026,Bonjour,\n").unwrap();
         let mut text = String::new();
-        open_stream(&input(&path)).unwrap().read_to_string(&mut text).unwrap();
+        open_stream(&input(&path))
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         assert_eq!(text, "12/05/2026,Bonjour,\n");
         std::fs::write(&path, b"PK\x03\x04\0\0").unwrap();
         assert!(open_stream(&input(&path)).is_err());

@@ -250,12 +250,10 @@ impl<'a> PostReader<'a> {
                         .map_or(range.start, |i| range.start + i);
                     self.push(&mut current, &code, &(start..start + code.len()));
                 }
-                Event::SoftBreak | Event::HardBreak => {
-                    if !current.text.is_empty() {
-                        let at = self.index.position(range.start);
-                        current.positions.produced(current.text.len(), at);
-                        current.text.push('\n');
-                    }
+                Event::SoftBreak | Event::HardBreak if !current.text.is_empty() => {
+                    let at = self.index.position(range.start);
+                    current.positions.produced(current.text.len(), at);
+                    current.text.push('\n');
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -306,10 +304,10 @@ impl<'a> PostReader<'a> {
                         self.push_produced(&mut current, &marker, range.start);
                     }
                 }
-                Event::End(TagEnd::Item) => {
-                    if current.pending_break.is_none() && !current.text.is_empty() {
-                        current.pending_break = Some("\n");
-                    }
+                Event::End(TagEnd::Item)
+                    if current.pending_break.is_none() && !current.text.is_empty() =>
+                {
+                    current.pending_break = Some("\n");
                 }
                 Event::End(TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::BlockQuote(_)) => {
                     self.block_ended(&mut current, &inline)

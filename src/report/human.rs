@@ -81,14 +81,16 @@ impl<W: Write> HumanReporter<W> {
     fn fix_group<'a>(&self, d: &'a Diagnostic, fix: &'a str) -> Group<'a> {
         let (name, words) = match self.lang {
             Lang::Fr => (
-                "correction",
-                format!("remplacer « {} » par « {fix} »", d.excerpt),
+                "correction\u{a0}",
+                format!(
+                    "remplacer «\u{a0}{}\u{a0}» par «\u{a0}{fix}\u{a0}»",
+                    d.excerpt
+                ),
             ),
             Lang::En => ("fix", format!("replace \"{}\" with \"{fix}\"", d.excerpt)),
         };
         let level = Level::HELP.with_name(name);
-        let in_file = d.context.lines.get(d.context.span.clone()) == Some(d.excerpt.as_str());
-        if in_file {
+        if d.fix_fits_the_file() {
             let title = match self.lang {
                 Lang::Fr => "remplacer par".to_string(),
                 Lang::En => "replace with".to_string(),

@@ -120,6 +120,16 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Whether the excerpt is written in the file exactly as the post reads
+    /// it, so the fix can be applied to the file at the diagnostic's place
+    /// (not when the reader decoded escapes or undoubled quotes there).
+    pub fn fix_fits_the_file(&self) -> bool {
+        self.fix.is_some()
+            && self.context.lines.get(self.context.span.clone()) == Some(self.excerpt.as_str())
+    }
+}
+
 fn excerpt(covered: &str) -> String {
     match covered.char_indices().nth(EXCERPT_MAX_CHARS) {
         Some((cut, _)) => format!("{}…", &covered[..cut]),

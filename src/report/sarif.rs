@@ -223,7 +223,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
                     .build(),
             );
         let result = match &d.fix {
-            Some(fix) => {
+            Some(fix) if d.fix_fits_the_file() => {
                 let replacement = sarif::Replacement::builder()
                     .deleted_region(
                         sarif::Region::builder()
@@ -251,7 +251,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
                     ])
                     .build()
             }
-            None => builder.build(),
+            _ => builder.build(),
         };
         self.out
             .write_all(if self.first_result { b"\n" } else { b",\n" })?;
@@ -384,7 +384,11 @@ mod tests {
             excerpt: "#villeexemple".into(),
             help: "https://h/fr/regles.html#hashtag-official-spelling".into(),
             fix: fix.map(str::to_string),
-            context: Context::default(),
+            context: Context {
+                lines: "Fête #villeexemple".into(),
+                first_line: 2,
+                span: 6..19,
+            },
         }
     }
 
