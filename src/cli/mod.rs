@@ -6,10 +6,10 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod check;
 mod completions;
 mod config;
 mod init;
-mod check;
 mod inspect;
 mod rules;
 
