@@ -116,10 +116,11 @@ pub(crate) fn match_tld(text: &str, start: usize, limit: usize) -> Option<usize>
             continue;
         }
         let end = start + offset + c.len_utf8();
-        if let Some(&order) = index.order.get(folded.as_str()) {
-            if may_follow_tld(text, end, limit) && best.is_none_or(|(o, _)| order < o) {
-                best = Some((order, end));
-            }
+        if let Some(&order) = index.order.get(folded.as_str())
+            && may_follow_tld(text, end, limit)
+            && best.is_none_or(|(o, _)| order < o)
+        {
+            best = Some((order, end));
         }
     }
     match best {
