@@ -1,5 +1,5 @@
 //! Top-level domains: the list of twitter-text (`tld_lib.yml`, copied from
-//! the conformance suite, Apache-2.0, see `tests/fixtures/twitter-text/NOTICE.md`)
+//! the conformance suite, Apache-2.0, see `src/text/NOTICE.md`)
 //! and the rule that says where a domain's TLD ends.
 //!
 //! twitter-text accepts a TLD when it is one of the 1,259 generic or 315
