@@ -57,3 +57,62 @@ fn limits_of_urls_follow_the_reference() {
     let over = format!("{at_limit}a");
     assert_eq!(parse_and_extract(&over, &Config::V3).1.urls.len(), 0);
 }
+
+/// Random text from every plane, heavy in the characters the scanners decide
+/// on: nothing may panic, and the answers must hold together.
+#[test]
+fn arbitrary_text_never_panics() {
+    use twitterritorial::text::{
+        extract_reply, is_valid_hashtag, is_valid_list, is_valid_url, is_valid_username,
+        parse_tweet,
+    };
+    let mut state: u64 = 0x2026_1128;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    const PIECES: &[&str] = &[
+        ".", "#", "@", "$", ":", "/", "://", "-", "_", "&", "http", "https://", "xn--", "com",
+        "fr", "t.co/", "\u{FE0F}", "\u{FE0E}", "\u{200D}", "\u{20E3}", "\u{202F}", "\u{3000}", " ",
+        "\n", "rt", "(", ")", "?",
+    ];
+    for _ in 0..20_000 {
+        let mut text = String::new();
+        for _ in 0..next(40) {
+            match next(4) {
+                0 => text.push_str(PIECES[next(PIECES.len() as u64) as usize]),
+                1 => text.push(char::from(0x20 + next(0x5F) as u8)),
+                2 => text.extend(char::from_u32(next(0x3_0000) as u32)),
+                _ => text.extend(char::from_u32(0x1F000 + next(0x1000) as u32)),
+            }
+        }
+        let (parsed, entities) = parse_and_extract(&text, &Config::V3);
+        assert_eq!(parsed, parse_tweet(&text, &Config::V3));
+        for entity in entities
+            .hashtags
+            .iter()
+            .chain(&entities.mentions)
+            .chain(&entities.urls)
+            .chain(&entities.cashtags)
+        {
+            assert!(entity.start < entity.end && entity.byte_start < entity.byte_end);
+            assert_eq!(text[..entity.byte_start].chars().count(), entity.start);
+        }
+        for platform in Platform::ALL {
+            let _ = measure(&text, platform, None);
+        }
+        let _ = (
+            extract_reply(&text),
+            is_valid_hashtag(&text),
+            is_valid_list(&text),
+            is_valid_username(&text),
+        );
+        let _ = (
+            is_valid_url(&text, true, true),
+            is_valid_url(&text, false, false),
+        );
+        let _ = parse_tweet(&text, &Config::V1);
+    }
+}
