@@ -66,12 +66,12 @@ pub(crate) fn scan_emoji(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        if may_start_at(bytes, i) {
-            if let Some(end) = emoji_at(text, i) {
-                found.push((i, end));
-                i = end;
-                continue;
-            }
+        if may_start_at(bytes, i)
+            && let Some(end) = emoji_at(text, i)
+        {
+            found.push((i, end));
+            i = end;
+            continue;
         }
         i += utf8_width(bytes[i]);
     }

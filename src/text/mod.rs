@@ -46,7 +46,7 @@ mod weight;
 pub use config::{Config, WeightRange};
 pub use hashtag::is_valid_hashtag;
 pub use mention::{is_valid_list, is_valid_username};
-pub use platform::{Measure, Platform, measure};
+pub use platform::{Measure, Platform, inspect, measure};
 pub use url::is_valid_url;
 pub use weight::{ParseResult, is_valid_tweet_text, parse_tweet};
 

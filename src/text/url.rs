@@ -202,10 +202,8 @@ impl DomainMemo {
     /// `run` describes the label characters before `d` (see [`Run`]).
     fn domain(&mut self, text: &str, q: usize, d: usize, run: &Run) -> Option<usize> {
         let (sub, name) = run.validity(text, q);
-        if sub {
-            if let Some(end) = self.chain(text, d + 1) {
-                return Some(end);
-            }
+        if sub && let Some(end) = self.chain(text, d + 1) {
+            return Some(end);
         }
         if name {
             match_tld(text, d + 1, text.len())
@@ -296,16 +294,16 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             None if last == 0 => Some(Before::Start),
             _ => None,
         };
-        if let Some(before) = before {
-            if let Some(end) = memo.domain(text, s, d, &run) {
-                return Some(RawMatch {
-                    start: p,
-                    domain_start: s,
-                    domain_end: end,
-                    has_protocol: true,
-                    before,
-                });
-            }
+        if let Some(before) = before
+            && let Some(end) = memo.domain(text, s, d, &run)
+        {
+            return Some(RawMatch {
+                start: p,
+                domain_start: s,
+                domain_end: end,
+                has_protocol: true,
+                before,
+            });
         }
     }
 
@@ -337,27 +335,29 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             if let Some(m) = try_at(0, Before::HighSurrogate, memo) {
                 return Some(m);
             }
-        } else if q1 < d && is_url_preceding(c0) {
-            if let Some(m) = try_at(q1, Before::Char(c0), memo) {
-                return Some(m);
-            }
+        } else if q1 < d
+            && is_url_preceding(c0)
+            && let Some(m) = try_at(q1, Before::Char(c0), memo)
+        {
+            return Some(m);
         }
         if let Some(m) = try_at(0, Before::Start, memo) {
             return Some(m);
         }
-        if c0.len_utf16() == 2 && q1 < d {
-            if let Some(m) = try_at(q1, Before::LowSurrogate, memo) {
-                return Some(m);
-            }
+        if c0.len_utf16() == 2
+            && q1 < d
+            && let Some(m) = try_at(q1, Before::LowSurrogate, memo)
+        {
+            return Some(m);
         }
         q = q1;
     } else {
-        if let Some((p, c)) = char_before(text, s) {
-            if p >= last && is_url_preceding(c) {
-                if let Some(m) = try_at(s, Before::Char(c), memo) {
-                    return Some(m);
-                }
-            }
+        if let Some((p, c)) = char_before(text, s)
+            && p >= last
+            && is_url_preceding(c)
+            && let Some(m) = try_at(s, Before::Char(c), memo)
+        {
+            return Some(m);
         }
         q = s.max(last);
     }
@@ -368,15 +368,16 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             if let Some(m) = try_at(q, Before::HighSurrogate, memo) {
                 return Some(m);
             }
-            if next < d {
-                if let Some(m) = try_at(next, Before::LowSurrogate, memo) {
-                    return Some(m);
-                }
-            }
-        } else if next < d && is_url_preceding(c) {
-            if let Some(m) = try_at(next, Before::Char(c), memo) {
+            if next < d
+                && let Some(m) = try_at(next, Before::LowSurrogate, memo)
+            {
                 return Some(m);
             }
+        } else if next < d
+            && is_url_preceding(c)
+            && let Some(m) = try_at(next, Before::Char(c), memo)
+        {
+            return Some(m);
         }
         q = next;
     }
@@ -526,11 +527,12 @@ fn domain_converts_to_ascii(domain: &str, split: bool) -> bool {
     domain.split('.').enumerate().all(|(k, label)| {
         points.clear();
         let mut chars = label.chars();
-        if split && k == 0 {
-            if let Some(c) = chars.next() {
-                let mut units = [0u16; 2];
-                points.push(u32::from(c.encode_utf16(&mut units)[c.len_utf16() - 1]));
-            }
+        if split
+            && k == 0
+            && let Some(c) = chars.next()
+        {
+            let mut units = [0u16; 2];
+            points.push(u32::from(c.encode_utf16(&mut units)[c.len_utf16() - 1]));
         }
         points.extend(chars.map(u32::from));
         let len = ascii_label_length(&points);

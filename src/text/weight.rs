@@ -88,14 +88,9 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
     weigh(text, &normalized, &urls, config)
 }
 
-/// Weigh `text`, whose NFC form is `normalized`, in which `urls` were found.
-pub(crate) fn weigh(
-    text: &str,
-    normalized: &Cow<'_, str>,
-    urls: &[UrlMatch],
-    config: &Config,
-) -> ParseResult {
-    let n: &str = normalized;
+/// Weigh `text`, whose NFC form is `n` (the same slice when `text` already
+/// is in NFC), in which `urls` were found.
+pub(crate) fn weigh(text: &str, n: &str, urls: &[UrlMatch], config: &Config) -> ParseResult {
     let emoji = if config.emoji_parsing_enabled && !n.is_ascii() {
         scan_emoji(n)
     } else {
@@ -149,11 +144,9 @@ pub(crate) fn weigh(
                 let room = max * scale;
                 if ok && weight + w <= room {
                     // How many of the run still fit (all of them when w is 0).
-                    let fit = if w == 0 {
-                        run
-                    } else {
-                        (((room - weight) / w) as usize).min(run)
-                    };
+                    let fit = (room - weight)
+                        .checked_div(w)
+                        .map_or(run, |k| (k as usize).min(run));
                     valid_end_cp = cp + fit - 1;
                     valid_end_16 = u16 + fit - 1;
                 }
@@ -179,11 +172,11 @@ pub(crate) fn weigh(
                     cps += 1;
                     last = Some(c);
                 }
-                if units > want {
-                    if let Some(c) = last {
-                        pending_low = Some(low_surrogate(c));
-                        last = None; // the high half is never an invalid character
-                    }
+                if units > want
+                    && let Some(c) = last
+                {
+                    pending_low = Some(low_surrogate(c));
+                    last = None; // the high half is never an invalid character
                 }
                 (j, cps, want, last)
             } else if next_emoji < emoji.len() && emoji[next_emoji].0 == i {
@@ -229,7 +222,7 @@ pub(crate) fn weigh(
     let valid = ok && weighted > 0.0 && weighted <= max as f64;
 
     // Ranges refer to the text as given, not the normalised one.
-    let (text_cp, text_16) = if matches!(normalized, Cow::Borrowed(_)) {
+    let (text_cp, text_16) = if std::ptr::eq(n, text) {
         (cp, u16)
     } else {
         counts(text)
