@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod drafts;
 pub mod lint;
 pub mod locale;
+pub mod political;
 pub mod report;
 pub mod rules;
 pub mod text;
