@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod locale;
 pub mod text;
+pub mod archive;
 
 #[cfg(feature = "cli")]
 pub mod cli;
