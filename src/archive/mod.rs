@@ -21,7 +21,7 @@ pub mod sources;
 pub mod tweets_js;
 
 #[cfg(feature = "cli")]
-// pub mod input;
+pub mod input;
 
 use serde::Serialize;
 use std::fmt;
