@@ -6,10 +6,10 @@
 //! also runs in a browser (wasm32-unknown-unknown). The `cli` feature adds what
 //! touches files, the terminal and the network.
 
+pub mod archive;
 pub mod diagnostic;
 pub mod locale;
 pub mod text;
-pub mod archive;
 
 #[cfg(feature = "cli")]
 pub mod cli;

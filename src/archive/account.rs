@@ -65,22 +65,42 @@ fn json_part<'t>(text: &'t str, name: &str) -> Result<&'t str, SourceError> {
     }
     let expected = format!("window.YTD.{name}.");
     if !text.starts_with(&expected) {
-        return Err(SourceError::at(ProblemKind::NotArchiveData, 1, 1, format!("expected `{expected}part0 = [`")));
+        return Err(SourceError::at(
+            ProblemKind::NotArchiveData,
+            1,
+            1,
+            format!("expected `{expected}part0 = [`"),
+        ));
     }
     match text.find('=') {
         Some(at) => Ok(text[at + 1..].trim_start().trim_end().trim_end_matches(';')),
-        None => Err(SourceError::at(ProblemKind::NotArchiveData, 1, 1, format!("no `=` after `{expected}`"))),
+        None => Err(SourceError::at(
+            ProblemKind::NotArchiveData,
+            1,
+            1,
+            format!("no `=` after `{expected}`"),
+        )),
     }
 }
 
 fn json_error(err: serde_json::Error) -> SourceError {
-    let kind = if err.is_eof() { ProblemKind::Truncated } else { ProblemKind::Syntax };
+    let kind = if err.is_eof() {
+        ProblemKind::Truncated
+    } else {
+        ProblemKind::Syntax
+    };
     // Positions are relative to the JSON part, which starts on line 1.
-    SourceError::at(kind, err.line() as u64, err.column() as u64, err.to_string())
+    SourceError::at(
+        kind,
+        err.line() as u64,
+        err.column() as u64,
+        err.to_string(),
+    )
 }
 
 pub fn parse_account_js(text: &str) -> Result<AccountInfo, SourceError> {
-    let entries: Vec<AccountEntry> = serde_json::from_str(json_part(text, "account")?).map_err(json_error)?;
+    let entries: Vec<AccountEntry> =
+        serde_json::from_str(json_part(text, "account")?).map_err(json_error)?;
     let Some(entry) = entries.into_iter().next() else {
         return Ok(AccountInfo::default());
     };
@@ -92,10 +112,17 @@ pub fn parse_account_js(text: &str) -> Result<AccountInfo, SourceError> {
 }
 
 pub fn parse_profile_js(text: &str) -> Result<ProfileInfo, SourceError> {
-    let entries: Vec<ProfileEntry> = serde_json::from_str(json_part(text, "profile")?).map_err(json_error)?;
-    let description = entries.into_iter().next().and_then(|e| e.profile.description);
+    let entries: Vec<ProfileEntry> =
+        serde_json::from_str(json_part(text, "profile")?).map_err(json_error)?;
+    let description = entries
+        .into_iter()
+        .next()
+        .and_then(|e| e.profile.description);
     Ok(ProfileInfo {
-        website: description.as_ref().and_then(|d| d.website.clone()).filter(|w| !w.is_empty()),
+        website: description
+            .as_ref()
+            .and_then(|d| d.website.clone())
+            .filter(|w| !w.is_empty()),
         bio: description.and_then(|d| d.bio).filter(|b| !b.is_empty()),
     })
 }
@@ -108,7 +135,14 @@ mod tests {
     fn account_and_profile() {
         let account = r#"window.YTD.account.part0 = [ { "account" : { "email" : "x@example.org", "createdVia" : "web", "username" : "VilleExemple", "accountId" : "1234", "createdAt" : "2012-01-01T00:00:00.000Z", "accountDisplayName" : "Ville d’Exemple" } } ]"#;
         let info = parse_account_js(account).unwrap();
-        assert_eq!(info, AccountInfo { id: Some(1234), username: Some("VilleExemple".into()), display_name: Some("Ville d’Exemple".into()) });
+        assert_eq!(
+            info,
+            AccountInfo {
+                id: Some(1234),
+                username: Some("VilleExemple".into()),
+                display_name: Some("Ville d’Exemple".into())
+            }
+        );
         let profile = r#"window.YTD.profile.part0 = [ { "profile" : { "description" : { "bio" : "Compte officiel", "website" : "https://t.co/abc", "location" : "" }, "avatarMediaUrl" : "" } } ]"#;
         let info = parse_profile_js(profile).unwrap();
         assert_eq!(info.website.as_deref(), Some("https://t.co/abc"));

@@ -103,7 +103,11 @@ pub fn paris_offset_seconds(at: UnixSeconds) -> i64 {
     let (year, _, _) = day.ymd();
     let start = last_sunday(year, 3).0 as i64 * 86_400 + 3_600;
     let end = last_sunday(year, 10).0 as i64 * 86_400 + 3_600;
-    if at >= start && at < end { 7_200 } else { 3_600 }
+    if at >= start && at < end {
+        7_200
+    } else {
+        3_600
+    }
 }
 
 fn last_sunday(year: i32, month: u32) -> Day {
@@ -114,7 +118,13 @@ fn last_sunday(year: i32, month: u32) -> Day {
 /// Parses X's `created_at`: `Thu Nov 03 08:50:26 +0000 2022`.
 pub fn parse_created_at(text: &str) -> Option<UnixSeconds> {
     let b = text.as_bytes();
-    if b.len() != 30 || b[3] != b' ' || b[7] != b' ' || b[10] != b' ' || b[19] != b' ' || b[25] != b' ' {
+    if b.len() != 30
+        || b[3] != b' '
+        || b[7] != b' '
+        || b[10] != b' '
+        || b[19] != b' '
+        || b[25] != b' '
+    {
         return None;
     }
     let month = month_from_abbrev(&b[4..7])?;
@@ -162,8 +172,22 @@ pub fn parse_timestamp(text: &str) -> Option<UnixSeconds> {
     build(year, month, day, hour, minute, second, offset)
 }
 
-fn build(year: i32, month: u32, day: u32, hour: u32, minute: u32, second: u32, offset: i64) -> Option<UnixSeconds> {
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+fn build(
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    offset: i64,
+) -> Option<UnixSeconds> {
+    if !(1..=12).contains(&month)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let days = days_from_civil(year, month, day) as i64;
@@ -196,8 +220,14 @@ fn utc_offset(b: &[u8]) -> Option<i64> {
 }
 
 fn month_from_abbrev(b: &[u8]) -> Option<u32> {
-    const MONTHS: [&[u8; 3]; 12] = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
-    MONTHS.iter().position(|m| m.as_slice() == b).map(|i| i as u32 + 1)
+    const MONTHS: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| m.as_slice() == b)
+        .map(|i| i as u32 + 1)
 }
 
 fn digits(b: &[u8]) -> Option<u32> {
@@ -255,8 +285,14 @@ mod tests {
     #[test]
     fn created_at_is_read_as_x_writes_it() {
         // 2022-11-03T08:50:26Z, checked with `date -u -d @1667465426`.
-        assert_eq!(parse_created_at("Thu Nov 03 08:50:26 +0000 2022"), Some(1_667_465_426));
-        assert_eq!(parse_created_at("Thu Nov 03 09:50:26 +0100 2022"), Some(1_667_465_426));
+        assert_eq!(
+            parse_created_at("Thu Nov 03 08:50:26 +0000 2022"),
+            Some(1_667_465_426)
+        );
+        assert_eq!(
+            parse_created_at("Thu Nov 03 09:50:26 +0100 2022"),
+            Some(1_667_465_426)
+        );
         assert_eq!(parse_created_at("Thu Nov 3 08:50:26 +0000 2022"), None);
         assert_eq!(parse_created_at("Thu Foo 03 08:50:26 +0000 2022"), None);
         assert_eq!(parse_created_at("Thu Feb 30 08:50:26 +0000 2022"), None);
@@ -264,10 +300,19 @@ mod tests {
 
     #[test]
     fn csv_timestamps_in_their_usual_forms() {
-        assert_eq!(parse_timestamp("2022-11-03 08:50:26 +0000"), Some(1_667_465_426));
+        assert_eq!(
+            parse_timestamp("2022-11-03 08:50:26 +0000"),
+            Some(1_667_465_426)
+        );
         assert_eq!(parse_timestamp("2022-11-03T08:50:26Z"), Some(1_667_465_426));
-        assert_eq!(parse_timestamp("2022-11-03T08:50:26.000Z"), Some(1_667_465_426));
-        assert_eq!(parse_timestamp("2022-11-03T09:50:26+01:00"), Some(1_667_465_426));
+        assert_eq!(
+            parse_timestamp("2022-11-03T08:50:26.000Z"),
+            Some(1_667_465_426)
+        );
+        assert_eq!(
+            parse_timestamp("2022-11-03T09:50:26+01:00"),
+            Some(1_667_465_426)
+        );
         assert_eq!(parse_timestamp("2022-11-03 08:50:26"), Some(1_667_465_426));
         assert_eq!(parse_timestamp("03/11/2022 08:50"), None);
     }
@@ -279,8 +324,15 @@ mod tests {
             assert_eq!(Day::from_ymd(y, m, d), Day(days));
         }
         assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
-        assert_eq!(Day::from_ymd(2026, 3, 15).weekday(), 6, "15 March 2026 is a Sunday");
-        assert_eq!(Day::parse("2025-09-01").map(|d| d.to_string()), Some("2025-09-01".into()));
+        assert_eq!(
+            Day::from_ymd(2026, 3, 15).weekday(),
+            6,
+            "15 March 2026 is a Sunday"
+        );
+        assert_eq!(
+            Day::parse("2025-09-01").map(|d| d.to_string()),
+            Some("2025-09-01".into())
+        );
         assert_eq!(Day::parse("2025-02-29"), None);
     }
 
@@ -293,10 +345,22 @@ mod tests {
         let at = parse_timestamp("2025-12-31T22:30:00Z").unwrap();
         assert_eq!(paris_day(at).to_string(), "2025-12-31");
         // Summer time 2026 starts on Sunday 29 March at 01:00 UTC.
-        assert_eq!(paris_offset_seconds(parse_timestamp("2026-03-29T00:59:59Z").unwrap()), 3_600);
-        assert_eq!(paris_offset_seconds(parse_timestamp("2026-03-29T01:00:00Z").unwrap()), 7_200);
-        assert_eq!(paris_offset_seconds(parse_timestamp("2026-10-25T00:59:59Z").unwrap()), 7_200);
-        assert_eq!(paris_offset_seconds(parse_timestamp("2026-10-25T01:00:00Z").unwrap()), 3_600);
+        assert_eq!(
+            paris_offset_seconds(parse_timestamp("2026-03-29T00:59:59Z").unwrap()),
+            3_600
+        );
+        assert_eq!(
+            paris_offset_seconds(parse_timestamp("2026-03-29T01:00:00Z").unwrap()),
+            7_200
+        );
+        assert_eq!(
+            paris_offset_seconds(parse_timestamp("2026-10-25T00:59:59Z").unwrap()),
+            7_200
+        );
+        assert_eq!(
+            paris_offset_seconds(parse_timestamp("2026-10-25T01:00:00Z").unwrap()),
+            3_600
+        );
     }
 }
 

@@ -60,18 +60,26 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 fn fail(file: impl fmt::Display, kind: ProblemKind, detail: impl Into<String>) -> InputError {
-    InputError { file: file.to_string(), error: SourceError::whole_file(kind, detail.into()) }
+    InputError {
+        file: file.to_string(),
+        error: SourceError::whole_file(kind, detail.into()),
+    }
 }
 
 fn io_fail(file: &Path, err: std::io::Error) -> InputError {
-    InputError { file: file.display().to_string(), error: SourceError::io(err) }
+    InputError {
+        file: file.display().to_string(),
+        error: SourceError::io(err),
+    }
 }
 
 /// Where a part's number comes from: `tweets.js` is part 0,
 /// `tweets-part3.js` part 3. Also accepts the older `tweet.js` naming.
 fn part_number(file_name: &str) -> Option<u32> {
     let stem = file_name.strip_suffix(".js")?;
-    let rest = stem.strip_prefix("tweets").or_else(|| stem.strip_prefix("tweet"))?;
+    let rest = stem
+        .strip_prefix("tweets")
+        .or_else(|| stem.strip_prefix("tweet"))?;
     if rest.is_empty() {
         return Some(0);
     }
@@ -85,7 +93,9 @@ impl ArchiveInput {
             return Self::open_folder(path);
         }
         let mut head = [0u8; 4];
-        let read = File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|err| io_fail(path, err))?;
+        let read = File::open(path)
+            .and_then(|mut f| f.read(&mut head))
+            .map_err(|err| io_fail(path, err))?;
         if read == 4 && &head == b"PK\x03\x04" {
             return Self::open_zip(path);
         }
@@ -93,7 +103,13 @@ impl ArchiveInput {
         let is_csv = name.to_ascii_lowercase().ends_with(".csv");
         if is_csv {
             let size = metadata.len();
-            return Ok(ArchiveInput { path: path.into(), kind: InputKind::Csv, parts: vec![(Part::File(path.into()), PartFormat::Csv, size)], account: None, profile: None });
+            return Ok(ArchiveInput {
+                path: path.into(),
+                kind: InputKind::Csv,
+                parts: vec![(Part::File(path.into()), PartFormat::Csv, size)],
+                account: None,
+                profile: None,
+            });
         }
         // A tweets.js file: read its siblings of the same set and the
         // account files beside it, as in the archive's `data/` folder.
@@ -101,7 +117,17 @@ impl ArchiveInput {
         let mut input = if part_number(name).is_some() {
             Self::open_folder_files(folder, path)?
         } else {
-            ArchiveInput { path: path.into(), kind: InputKind::TweetsJs, parts: vec![(Part::File(path.into()), PartFormat::TweetsJs, metadata.len())], account: None, profile: None }
+            ArchiveInput {
+                path: path.into(),
+                kind: InputKind::TweetsJs,
+                parts: vec![(
+                    Part::File(path.into()),
+                    PartFormat::TweetsJs,
+                    metadata.len(),
+                )],
+                account: None,
+                profile: None,
+            }
         };
         input.path = path.into();
         input.kind = InputKind::TweetsJs;
@@ -109,7 +135,11 @@ impl ArchiveInput {
     }
 
     fn open_folder(folder: &Path) -> Result<Self, InputError> {
-        let data = if folder.join("data").is_dir() { folder.join("data") } else { folder.to_path_buf() };
+        let data = if folder.join("data").is_dir() {
+            folder.join("data")
+        } else {
+            folder.to_path_buf()
+        };
         let mut input = Self::open_folder_files(&data, folder)?;
         if input.parts.is_empty() {
             return Err(fail(
@@ -143,14 +173,31 @@ impl ArchiveInput {
             if !path.is_file() {
                 return Ok(None);
             }
-            std::fs::read_to_string(&path).map(Some).map_err(|err| io_fail(&path, err))
+            std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|err| io_fail(&path, err))
         };
-        let account = read_small("account.js")?.map(|t| parse_account_js(&t)).transpose().map_err(|error| InputError { file: data.join("account.js").display().to_string(), error })?;
-        let profile = read_small("profile.js")?.map(|t| parse_profile_js(&t)).transpose().map_err(|error| InputError { file: data.join("profile.js").display().to_string(), error })?;
+        let account = read_small("account.js")?
+            .map(|t| parse_account_js(&t))
+            .transpose()
+            .map_err(|error| InputError {
+                file: data.join("account.js").display().to_string(),
+                error,
+            })?;
+        let profile = read_small("profile.js")?
+            .map(|t| parse_profile_js(&t))
+            .transpose()
+            .map_err(|error| InputError {
+                file: data.join("profile.js").display().to_string(),
+                error,
+            })?;
         Ok(ArchiveInput {
             path: shown.into(),
             kind: InputKind::Folder,
-            parts: parts.into_iter().map(|(_, _, path, size)| (Part::File(path), PartFormat::TweetsJs, size)).collect(),
+            parts: parts
+                .into_iter()
+                .map(|(_, _, path, size)| (Part::File(path), PartFormat::TweetsJs, size))
+                .collect(),
             account,
             profile,
         })
@@ -158,9 +205,18 @@ impl ArchiveInput {
 
     fn open_zip(path: &Path) -> Result<Self, InputError> {
         let file = File::open(path).map_err(|err| io_fail(path, err))?;
-        let mut zip = zip::ZipArchive::new(BufReader::new(file))
-            .map_err(|err| fail(path.display(), ProblemKind::NotArchiveData, format!("this zip file cannot be read ({err}); download the archive again")))?;
-        let names: Vec<String> = zip.file_names().filter_map(Result::ok).map(|n| n.into_owned()).collect();
+        let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|err| {
+            fail(
+                path.display(),
+                ProblemKind::NotArchiveData,
+                format!("this zip file cannot be read ({err}); download the archive again"),
+            )
+        })?;
+        let names: Vec<String> = zip
+            .file_names()
+            .filter_map(Result::ok)
+            .map(|n| n.into_owned())
+            .collect();
         // Entries may sit under a top folder (`twitter-2026-…/data/…`).
         let in_data = |name: &str| -> Option<String> {
             let (folder, file) = name.rsplit_once('/')?;
@@ -193,21 +249,51 @@ impl ArchiveInput {
             let Some(entry) = entry else { return Ok(None) };
             let mut text = String::new();
             zip.by_name(entry)
-                .map_err(|err| fail(format!("{}:{entry}", path.display()), ProblemKind::Io, err.to_string()))?
+                .map_err(|err| {
+                    fail(
+                        format!("{}:{entry}", path.display()),
+                        ProblemKind::Io,
+                        err.to_string(),
+                    )
+                })?
                 .read_to_string(&mut text)
-                .map_err(|err| fail(format!("{}:{entry}", path.display()), ProblemKind::Io, err.to_string()))?;
+                .map_err(|err| {
+                    fail(
+                        format!("{}:{entry}", path.display()),
+                        ProblemKind::Io,
+                        err.to_string(),
+                    )
+                })?;
             Ok(Some(text))
         };
         let account_text = read_small(&account_entry)?;
         let profile_text = read_small(&profile_entry)?;
-        let account = account_text.map(|t| parse_account_js(&t)).transpose().map_err(|error| InputError { file: format!("{}:account.js", path.display()), error })?;
-        let profile = profile_text.map(|t| parse_profile_js(&t)).transpose().map_err(|error| InputError { file: format!("{}:profile.js", path.display()), error })?;
+        let account = account_text
+            .map(|t| parse_account_js(&t))
+            .transpose()
+            .map_err(|error| InputError {
+                file: format!("{}:account.js", path.display()),
+                error,
+            })?;
+        let profile = profile_text
+            .map(|t| parse_profile_js(&t))
+            .transpose()
+            .map_err(|error| InputError {
+                file: format!("{}:profile.js", path.display()),
+                error,
+            })?;
         let mut sized = Vec::new();
         for (_, _, name) in parts {
             let size = zip.by_name(&name).map(|f| f.size()).unwrap_or(0);
             sized.push((Part::ZipEntry(name), PartFormat::TweetsJs, size));
         }
-        Ok(ArchiveInput { path: path.into(), kind: InputKind::Zip, parts: sized, account, profile })
+        Ok(ArchiveInput {
+            path: path.into(),
+            kind: InputKind::Zip,
+            parts: sized,
+            account,
+            profile,
+        })
     }
 
     /// Fills what the settings do not say from the archive's own files:
@@ -239,7 +325,10 @@ impl ArchiveInput {
 
     /// Names of the post files, as shown in messages.
     pub fn part_names(&self) -> Vec<String> {
-        self.parts.iter().map(|(part, _, _)| self.part_name(part)).collect()
+        self.parts
+            .iter()
+            .map(|(part, _, _)| self.part_name(part))
+            .collect()
     }
 
     fn part_name(&self, part: &Part) -> String {
@@ -251,22 +340,37 @@ impl ArchiveInput {
 
     /// Reads every post into `audit`, running `check` on each; `progress`
     /// gets the bytes read so far over all parts.
-    pub fn read_into(&self, audit: &mut Audit, mut check: impl FnMut(&Post<'_>) -> Vec<Finding>, mut progress: impl FnMut(u64)) -> Result<(), InputError> {
-        let mut zip = match self.kind {
-            InputKind::Zip => {
-                let file = File::open(&self.path).map_err(|err| io_fail(&self.path, err))?;
-                Some(zip::ZipArchive::new(BufReader::new(file)).map_err(|err| fail(self.path.display(), ProblemKind::Io, err.to_string()))?)
-            }
-            _ => None,
-        };
+    pub fn read_into(
+        &self,
+        audit: &mut Audit,
+        mut check: impl FnMut(&Post<'_>) -> Vec<Finding>,
+        mut progress: impl FnMut(u64),
+    ) -> Result<(), InputError> {
+        let mut zip =
+            match self.kind {
+                InputKind::Zip => {
+                    let file = File::open(&self.path).map_err(|err| io_fail(&self.path, err))?;
+                    Some(zip::ZipArchive::new(BufReader::new(file)).map_err(|err| {
+                        fail(self.path.display(), ProblemKind::Io, err.to_string())
+                    })?)
+                }
+                _ => None,
+            };
         let mut done: u64 = 0;
         for (part, format, size) in &self.parts {
             let name = self.part_name(part);
             audit.add_file(&name);
             let reader: Box<dyn Read + '_> = match (part, zip.as_mut()) {
-                (Part::File(path), _) => Box::new(File::open(path).map_err(|err| io_fail(path, err))?),
-                (Part::ZipEntry(entry), Some(zip)) => Box::new(zip.by_name(entry).map_err(|err| fail(&name, ProblemKind::Io, err.to_string()))?),
-                (Part::ZipEntry(_), None) => return Err(fail(&name, ProblemKind::Io, "zip entry without its zip")),
+                (Part::File(path), _) => {
+                    Box::new(File::open(path).map_err(|err| io_fail(path, err))?)
+                }
+                (Part::ZipEntry(entry), Some(zip)) => Box::new(
+                    zip.by_name(entry)
+                        .map_err(|err| fail(&name, ProblemKind::Io, err.to_string()))?,
+                ),
+                (Part::ZipEntry(_), None) => {
+                    return Err(fail(&name, ProblemKind::Io, "zip entry without its zip"));
+                }
             };
             let mut problems = Vec::new();
             let result = {
@@ -276,14 +380,28 @@ impl ArchiveInput {
                 };
                 let report_progress = |at: u64| progress(done + at);
                 match format {
-                    PartFormat::TweetsJs => tweets_js::read_posts(reader, &mut sink, |p| problems.push(p), report_progress).map(|_| ()),
-                    PartFormat::Csv => csv_export::read_posts(reader, &mut sink, |p| problems.push(p), report_progress),
+                    PartFormat::TweetsJs => tweets_js::read_posts(
+                        reader,
+                        &mut sink,
+                        |p| problems.push(p),
+                        report_progress,
+                    )
+                    .map(|_| ()),
+                    PartFormat::Csv => csv_export::read_posts(
+                        reader,
+                        &mut sink,
+                        |p| problems.push(p),
+                        report_progress,
+                    ),
                 }
             };
             for problem in problems {
                 audit.add_problem(&name, problem);
             }
-            result.map_err(|error| InputError { file: name.clone(), error })?;
+            result.map_err(|error| InputError {
+                file: name.clone(),
+                error,
+            })?;
             done += size;
         }
         Ok(())

@@ -192,9 +192,21 @@ pub struct Audit {
 
 impl Audit {
     pub fn new(settings: AuditSettings) -> Self {
-        let website_host = settings.website.as_deref().and_then(host_of).map(|h| h.to_ascii_lowercase());
-        let local_accounts = settings.local_accounts.iter().map(|h| h.trim().trim_start_matches('@').to_ascii_lowercase()).collect();
-        let windows = settings.windows.iter().map(|_| WindowStat::default()).collect();
+        let website_host = settings
+            .website
+            .as_deref()
+            .and_then(host_of)
+            .map(|h| h.to_ascii_lowercase());
+        let local_accounts = settings
+            .local_accounts
+            .iter()
+            .map(|h| h.trim().trim_start_matches('@').to_ascii_lowercase())
+            .collect();
+        let windows = settings
+            .windows
+            .iter()
+            .map(|_| WindowStat::default())
+            .collect();
         Audit {
             settings,
             website_host,
@@ -238,7 +250,12 @@ impl Audit {
             stat.skipped += 1;
         }
         if stat.examples.len() < PROBLEM_EXAMPLES {
-            stat.examples.push(ProblemExample { file: file.to_string(), line: problem.line, column: problem.column, detail: problem.detail });
+            stat.examples.push(ProblemExample {
+                file: file.to_string(),
+                line: problem.line,
+                column: problem.column,
+                detail: problem.detail,
+            });
         }
     }
 
@@ -261,7 +278,10 @@ impl Audit {
     pub fn add(&mut self, post: &Post<'_>, findings: &[Finding]) {
         let day = paris_day(post.created_at);
         let kind = self.kind_of(post);
-        let mut delta = Counts { posts: 1, ..Counts::default() };
+        let mut delta = Counts {
+            posts: 1,
+            ..Counts::default()
+        };
         match kind {
             PostKind::Repost => {
                 delta.reposts = 1;
@@ -349,7 +369,11 @@ impl Audit {
         // Mentions of other accounts (the account itself excluded).
         let mut mentions_other = false;
         for mention in &post.mentions {
-            if self.settings.account.is_self(mention.id, Some(&mention.screen_name)) {
+            if self
+                .settings
+                .account
+                .is_self(mention.id, Some(&mention.screen_name))
+            {
                 continue;
             }
             mentions_other = true;
@@ -358,8 +382,12 @@ impl Audit {
                     self.mentioned.insert(id);
                 }
                 None => {
-                    if !self.mentioned_by_name.contains(mention.screen_name.as_ref()) {
-                        self.mentioned_by_name.insert(mention.screen_name.to_ascii_lowercase());
+                    if !self
+                        .mentioned_by_name
+                        .contains(mention.screen_name.as_ref())
+                    {
+                        self.mentioned_by_name
+                            .insert(mention.screen_name.to_ascii_lowercase());
                     }
                 }
             }
@@ -396,7 +424,8 @@ impl Audit {
                 }
                 None => {
                     let class = classify_hashtag(tag, &self.settings.official_hashtags);
-                    self.hashtags.insert(tag.to_string(), HashtagStat { posts: 1, class });
+                    self.hashtags
+                        .insert(tag.to_string(), HashtagStat { posts: 1, class });
                     class
                 }
             };
@@ -410,7 +439,13 @@ impl Audit {
         delta.misspelled_hashtag = near_miss as u64;
     }
 
-    fn count_findings(&mut self, post: &Post<'_>, day: Day, findings: &[Finding], delta: &mut Counts) {
+    fn count_findings(
+        &mut self,
+        post: &Post<'_>,
+        day: Day,
+        findings: &[Finding],
+        delta: &mut Counts,
+    ) {
         if findings.is_empty() {
             return;
         }
@@ -427,17 +462,28 @@ impl Audit {
             if findings[..index].iter().any(|f| f.rule == finding.rule) {
                 continue;
             }
-            let severity = findings.iter().filter(|f| f.rule == finding.rule).map(|f| f.severity).max().unwrap_or(finding.severity);
+            let severity = findings
+                .iter()
+                .filter(|f| f.rule == finding.rule)
+                .map(|f| f.severity)
+                .max()
+                .unwrap_or(finding.severity);
             let stat = match self.rules.get_mut(finding.rule.as_str()) {
                 Some(stat) => stat,
-                None => self.rules.entry(finding.rule.clone()).or_insert(RuleStat { severity, posts: 0, examples: Vec::new() }),
+                None => self.rules.entry(finding.rule.clone()).or_insert(RuleStat {
+                    severity,
+                    posts: 0,
+                    examples: Vec::new(),
+                }),
             };
             stat.posts += 1;
             stat.severity = stat.severity.max(severity);
             if stat.examples.len() < EXAMPLES_PER_RULE {
                 stat.examples.push(example(post, day, finding));
             }
-            if finding.rule.starts_with("political.") && political.is_none_or(|p| p.severity < finding.severity) {
+            if finding.rule.starts_with("political.")
+                && political.is_none_or(|p| p.severity < finding.severity)
+            {
                 political = Some(finding);
             }
         }
@@ -446,13 +492,22 @@ impl Audit {
         };
         delta.political = 1;
         *self.political_by_month.entry(day.month()).or_default() += 1;
-        let window = self.settings.windows.iter().position(|w| w.start <= day && day <= w.end);
+        let window = self
+            .settings
+            .windows
+            .iter()
+            .position(|w| w.start <= day && day <= w.end);
         let stat = match window {
             Some(index) => &mut self.windows[index],
             None => &mut self.political_outside,
         };
         stat.posts += 1;
-        for rule in findings.iter().filter(|f| f.rule.starts_with("political.")).map(|f| &f.rule).collect::<HashSet<_>>() {
+        for rule in findings
+            .iter()
+            .filter(|f| f.rule.starts_with("political."))
+            .map(|f| &f.rule)
+            .collect::<HashSet<_>>()
+        {
             *stat.by_rule.entry(rule.clone()).or_default() += 1;
         }
         if stat.examples.len() < EXAMPLES_PER_WINDOW {
@@ -508,53 +563,94 @@ impl Audit {
                 let posts = app_posts.get(name).copied().unwrap_or(0);
                 tools.entry(tool.name.as_str()).or_insert((tool.kind, 0));
                 // Several `source` strings may name the same app: count it once.
-                tools.get_mut(tool.name.as_str()).map(|t| t.1 = t.1.max(posts));
+                tools
+                    .get_mut(tool.name.as_str())
+                    .map(|t| t.1 = t.1.max(posts));
             }
         }
-        let mut tool_list: Vec<ToolUse> = tools.into_iter().map(|(name, (kind, posts))| ToolUse { name: name.to_string(), kind, posts }).collect();
+        let mut tool_list: Vec<ToolUse> = tools
+            .into_iter()
+            .map(|(name, (kind, posts))| ToolUse {
+                name: name.to_string(),
+                kind,
+                posts,
+            })
+            .collect();
         tool_list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
-        let mut app_list: Vec<Named> = app_posts.into_iter().map(|(name, posts)| Named { name, posts }).collect();
+        let mut app_list: Vec<Named> = app_posts
+            .into_iter()
+            .map(|(name, posts)| Named { name, posts })
+            .collect();
         sort_named(&mut app_list);
         app_list.truncate(TOP);
 
-        // Hashtags: grouped without case for the top list.
-        let mut grouped: HashMap<String, (String, u64, u64)> = HashMap::new();
+        // Hashtags, each spelling on its own: a variant of the official
+        // hashtag must show apart from it.
         let mut misspellings = Vec::new();
+        let mut top = Vec::new();
         for (tag, stat) in &hashtags {
             if let HashtagClass::NearMiss(official) = stat.class {
-                misspellings.push(Misspelling { hashtag: format!("#{tag}"), official: format!("#{}", settings.official_hashtags[official]), posts: stat.posts });
+                misspellings.push(Misspelling {
+                    hashtag: format!("#{tag}"),
+                    official: format!("#{}", settings.official_hashtags[official]),
+                    posts: stat.posts,
+                });
             }
-            let entry = grouped.entry(tag.to_lowercase()).or_insert_with(|| (tag.clone(), 0, 0));
-            entry.1 += stat.posts;
-            // The spelling shown is the most used one.
-            if stat.posts > entry.2 {
-                entry.0 = tag.clone();
-                entry.2 = stat.posts;
-            }
+            top.push(Named {
+                name: format!("#{tag}"),
+                posts: stat.posts,
+            });
         }
         misspellings.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.hashtag.cmp(&b.hashtag)));
-        let mut top: Vec<Named> = grouped.into_values().map(|(tag, posts, _)| Named { name: format!("#{tag}"), posts }).collect();
         sort_named(&mut top);
         top.truncate(TOP);
 
         let mut rule_list: Vec<RuleReport> = rules
             .into_iter()
-            .map(|(rule, stat)| RuleReport { category: rule.split('.').next().unwrap_or("").to_string(), rule, severity: stat.severity, posts: stat.posts, examples: stat.examples })
+            .map(|(rule, stat)| RuleReport {
+                category: rule.split('.').next().unwrap_or("").to_string(),
+                rule,
+                severity: stat.severity,
+                posts: stat.posts,
+                examples: stat.examples,
+            })
             .collect();
-        rule_list.sort_by(|a, b| b.severity.cmp(&a.severity).then(b.posts.cmp(&a.posts)).then(a.rule.cmp(&b.rule)));
+        rule_list.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then(b.posts.cmp(&a.posts))
+                .then(a.rule.cmp(&b.rule))
+        });
 
         let window_reports = settings
             .windows
             .iter()
             .zip(windows)
-            .map(|(window, stat)| WindowReport { name: window.name.clone(), start: Some(window.start), end: Some(window.end), posts: stat.posts, by_rule: stat.by_rule, examples: stat.examples })
+            .map(|(window, stat)| WindowReport {
+                name: window.name.clone(),
+                start: Some(window.start),
+                end: Some(window.end),
+                posts: stat.posts,
+                by_rule: stat.by_rule,
+                examples: stat.examples,
+            })
             .collect();
 
-        let handle = settings.account.handle.clone().or_else(|| inferred_handles.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(name, _)| name));
+        let handle = settings.account.handle.clone().or_else(|| {
+            inferred_handles
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(name, _)| name)
+        });
 
         let problem_reports: Vec<ProblemReport> = problems
             .into_iter()
-            .map(|(kind, stat)| ProblemReport { kind, count: stat.count, skipped: stat.skipped, examples: stat.examples })
+            .map(|(kind, stat)| ProblemReport {
+                kind,
+                count: stat.count,
+                skipped: stat.skipped,
+                examples: stat.examples,
+            })
             .collect();
         let skipped = problem_reports.iter().map(|p| p.skipped).sum();
 
@@ -563,7 +659,11 @@ impl Audit {
                 handle,
                 id: settings.account.id.map(|id| id.to_string()),
                 display_name: settings.display_name.clone(),
-                official_hashtags: settings.official_hashtags.iter().map(|t| format!("#{t}")).collect(),
+                official_hashtags: settings
+                    .official_hashtags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect(),
                 website: settings.website.clone(),
                 local_accounts: settings.local_accounts.len(),
                 identified: settings.account.id.is_some() || settings.account.handle.is_some(),
@@ -573,13 +673,30 @@ impl Audit {
             last_post: last,
             today: settings.today,
             regularity,
-            dialogue: DialogueReport { distinct_accounts_mentioned: (mentioned.len() + mentioned_by_name.len()) as u64, distinct_accounts_answered: replied_to.len() as u64, polls_known },
+            dialogue: DialogueReport {
+                distinct_accounts_mentioned: (mentioned.len() + mentioned_by_name.len()) as u64,
+                distinct_accounts_answered: replied_to.len() as u64,
+                polls_known,
+            },
             automation: tool_list,
             apps: app_list,
             hashtags: HashtagReport { top, misspellings },
             rules: rule_list,
-            political: PoliticalReport { windows: window_reports, outside_windows: WindowReport { name: String::new(), start: None, end: None, posts: political_outside.posts, by_rule: political_outside.by_rule, examples: political_outside.examples } },
-            problems: ProblemsReport { skipped, kinds: problem_reports },
+            political: PoliticalReport {
+                windows: window_reports,
+                outside_windows: WindowReport {
+                    name: String::new(),
+                    start: None,
+                    end: None,
+                    posts: political_outside.posts,
+                    by_rule: political_outside.by_rule,
+                    examples: political_outside.examples,
+                },
+            },
+            problems: ProblemsReport {
+                skipped,
+                kinds: problem_reports,
+            },
             totals,
             months: month_reports,
         }
@@ -591,13 +708,39 @@ fn add_counts(into: &mut Counts, delta: &Counts) {
         ($($field:ident),*) => { $( into.$field += delta.$field; )* };
     }
     add!(
-        posts, originals, self_threads, replies, quotes, reposts, local_reposts, with_mentions, questions, polls, with_media, automated, feed, scheduler, crosspost,
-        with_links, website_links, official_hashtag, misspelled_hashtag, posts_with_errors, posts_with_warnings, posts_with_infos, political
+        posts,
+        originals,
+        self_threads,
+        replies,
+        quotes,
+        reposts,
+        local_reposts,
+        with_mentions,
+        questions,
+        polls,
+        with_media,
+        automated,
+        feed,
+        scheduler,
+        crosspost,
+        with_links,
+        website_links,
+        official_hashtag,
+        misspelled_hashtag,
+        posts_with_errors,
+        posts_with_warnings,
+        posts_with_infos,
+        political
     );
 }
 
 fn example(post: &Post<'_>, day: Day, finding: &Finding) -> PostExample {
-    PostExample { id: post.id.map(|id| id.to_string()), day, excerpt: excerpt(&post.text, 140), message: finding.message.clone() }
+    PostExample {
+        id: post.id.map(|id| id.to_string()),
+        day,
+        excerpt: excerpt(&post.text, 140),
+        message: finding.message.clone(),
+    }
 }
 
 fn excerpt(text: &str, max_chars: usize) -> String {
@@ -632,7 +775,10 @@ fn starts_with_reply_handle(post: &Post<'_>) -> bool {
 /// The host of an address: `https://www.ville.fr/a` → `www.ville.fr`;
 /// a bare domain is its own host.
 pub fn host_of(url: &str) -> Option<&str> {
-    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, rest)| rest);
+    let rest = url
+        .trim()
+        .split_once("://")
+        .map_or(url.trim(), |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
     let host = host.split(':').next()?;
@@ -650,7 +796,10 @@ fn same_site(host: &str, official: &str) -> bool {
 /// Case, accents, `_` and `-` folded: the spelling differences a reader does
 /// not notice but that split a hashtag in two.
 fn fold_hashtag(tag: &str) -> String {
-    tag.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c) && *c != '_' && *c != '-').flat_map(char::to_lowercase).collect()
+    tag.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c) && *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn classify_hashtag(tag: &str, official: &[String]) -> HashtagClass {
@@ -681,7 +830,13 @@ fn sort_named(list: &mut [Named]) {
     list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
 }
 
-fn regularity(active_days: &HashSet<Day>, first: Option<Day>, last: Option<Day>, posts: u64, today: Option<Day>) -> Regularity {
+fn regularity(
+    active_days: &HashSet<Day>,
+    first: Option<Day>,
+    last: Option<Day>,
+    posts: u64,
+    today: Option<Day>,
+) -> Regularity {
     let (Some(first), Some(last)) = (first, last) else {
         return Regularity::default();
     };
@@ -693,12 +848,20 @@ fn regularity(active_days: &HashSet<Day>, first: Option<Day>, last: Option<Day>,
     for pair in sorted.windows(2) {
         let gap = (pair[1].0 - pair[0].0 - 1) as u64;
         if gap > 0 && longest.as_ref().is_none_or(|s| gap > s.days) {
-            longest = Some(Silence { days: gap, from: Day(pair[0].0 + 1), to: Day(pair[1].0 - 1) });
+            longest = Some(Silence {
+                days: gap,
+                from: Day(pair[0].0 + 1),
+                to: Day(pair[1].0 - 1),
+            });
         }
     }
     // Weeks (Monday to Sunday) of the period with at least one post.
     let week_of = |d: Day| (d.0 - d.weekday() as i32).div_euclid(7);
-    let active_weeks = sorted.iter().map(|d| week_of(*d)).collect::<HashSet<_>>().len() as u64;
+    let active_weeks = sorted
+        .iter()
+        .map(|d| week_of(*d))
+        .collect::<HashSet<_>>()
+        .len() as u64;
     let calendar_weeks = (week_of(last) - week_of(first) + 1) as u64;
     Regularity {
         days,
@@ -871,7 +1034,11 @@ pub struct ProblemReport {
 impl AuditReport {
     /// Share of `part` in `whole`, 0 when `whole` is 0.
     pub fn share(part: u64, whole: u64) -> f64 {
-        if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+        if whole == 0 {
+            0.0
+        } else {
+            part as f64 / whole as f64
+        }
     }
 }
 
@@ -883,19 +1050,43 @@ mod tests {
     #[test]
     fn hashtags_are_classified_against_the_official_one() {
         let official = vec!["VilleExemple".to_string()];
-        assert_eq!(classify_hashtag("VilleExemple", &official), HashtagClass::Official);
-        assert_eq!(classify_hashtag("villeexemple", &official), HashtagClass::NearMiss(0));
-        assert_eq!(classify_hashtag("Ville_Exemple", &official), HashtagClass::NearMiss(0));
-        assert_eq!(classify_hashtag("VileExemple", &official), HashtagClass::NearMiss(0));
-        assert_eq!(classify_hashtag("VileExempl", &official), HashtagClass::NearMiss(0));
-        assert_eq!(classify_hashtag("VilExempl", &official), HashtagClass::Other);
+        assert_eq!(
+            classify_hashtag("VilleExemple", &official),
+            HashtagClass::Official
+        );
+        assert_eq!(
+            classify_hashtag("villeexemple", &official),
+            HashtagClass::NearMiss(0)
+        );
+        assert_eq!(
+            classify_hashtag("Ville_Exemple", &official),
+            HashtagClass::NearMiss(0)
+        );
+        assert_eq!(
+            classify_hashtag("VileExemple", &official),
+            HashtagClass::NearMiss(0)
+        );
+        assert_eq!(
+            classify_hashtag("VileExempl", &official),
+            HashtagClass::NearMiss(0)
+        );
+        assert_eq!(
+            classify_hashtag("VilExempl", &official),
+            HashtagClass::Other
+        );
         assert_eq!(classify_hashtag("Marché", &official), HashtagClass::Other);
-        assert_eq!(classify_hashtag("FêteDeLaMusique", &["FeteDeLaMusique".into()]), HashtagClass::NearMiss(0));
+        assert_eq!(
+            classify_hashtag("FêteDeLaMusique", &["FeteDeLaMusique".into()]),
+            HashtagClass::NearMiss(0)
+        );
     }
 
     #[test]
     fn sites_and_hosts() {
-        assert_eq!(host_of("https://www.ville-exemple.fr/agenda?x=1"), Some("www.ville-exemple.fr"));
+        assert_eq!(
+            host_of("https://www.ville-exemple.fr/agenda?x=1"),
+            Some("www.ville-exemple.fr")
+        );
         assert_eq!(host_of("ville-exemple.fr"), Some("ville-exemple.fr"));
         assert!(same_site("agenda.ville-exemple.fr", "ville-exemple.fr"));
         assert!(same_site("VILLE-EXEMPLE.fr", "www.ville-exemple.fr"));
@@ -904,10 +1095,29 @@ mod tests {
 
     #[test]
     fn silences_and_weeks() {
-        let days: HashSet<Day> = [Day::from_ymd(2026, 1, 5), Day::from_ymd(2026, 1, 6), Day::from_ymd(2026, 1, 20)].into_iter().collect();
-        let r = regularity(&days, Some(Day::from_ymd(2026, 1, 5)), Some(Day::from_ymd(2026, 1, 20)), 6, Some(Day::from_ymd(2026, 1, 31)));
+        let days: HashSet<Day> = [
+            Day::from_ymd(2026, 1, 5),
+            Day::from_ymd(2026, 1, 6),
+            Day::from_ymd(2026, 1, 20),
+        ]
+        .into_iter()
+        .collect();
+        let r = regularity(
+            &days,
+            Some(Day::from_ymd(2026, 1, 5)),
+            Some(Day::from_ymd(2026, 1, 20)),
+            6,
+            Some(Day::from_ymd(2026, 1, 31)),
+        );
         assert_eq!(r.days, 16);
-        assert_eq!(r.longest_silence, Some(Silence { days: 13, from: Day::from_ymd(2026, 1, 7), to: Day::from_ymd(2026, 1, 19) }));
+        assert_eq!(
+            r.longest_silence,
+            Some(Silence {
+                days: 13,
+                from: Day::from_ymd(2026, 1, 7),
+                to: Day::from_ymd(2026, 1, 19)
+            })
+        );
         assert_eq!((r.active_weeks, r.calendar_weeks), (2, 3));
         assert_eq!(r.posts_per_week, 2.63);
         assert_eq!(r.days_since_last_post, Some(11));
@@ -916,7 +1126,12 @@ mod tests {
     #[test]
     fn self_threads_without_an_identity_are_told_by_their_text() {
         let audit = Audit::new(AuditSettings::default());
-        let mut reply = Post { text: Cow::Borrowed("@Alice merci"), in_reply_to_user: Some(1), in_reply_to_screen_name: Some("alice".into()), ..Post::default() };
+        let mut reply = Post {
+            text: Cow::Borrowed("@Alice merci"),
+            in_reply_to_user: Some(1),
+            in_reply_to_screen_name: Some("alice".into()),
+            ..Post::default()
+        };
         assert_eq!(audit.kind_of(&reply), PostKind::Reply);
         reply.text = Cow::Borrowed("2/ La suite du programme");
         reply.in_reply_to_screen_name = Some("VilleExemple".into());

@@ -9,16 +9,17 @@
 //! See `docs/archive.md` for the measures and the JSON output.
 
 pub mod account;
-//ADV pub mod advice;
+pub mod advice;
 pub mod clock;
 pub mod csv_export;
-// pub mod html;
-// pub mod human;
+pub mod html;
+pub mod human;
 pub mod measures;
 pub mod post;
 pub mod sources;
-// mod svg;
+mod svg;
 pub mod tweets_js;
+pub mod words;
 
 #[cfg(feature = "cli")]
 pub mod input;
@@ -89,22 +90,39 @@ pub struct SourceError {
 
 impl SourceError {
     pub fn at(kind: ProblemKind, line: u64, column: u64, detail: String) -> Self {
-        SourceError { kind, line: Some(line), column: Some(column), detail }
+        SourceError {
+            kind,
+            line: Some(line),
+            column: Some(column),
+            detail,
+        }
     }
 
     pub fn whole_file(kind: ProblemKind, detail: String) -> Self {
-        SourceError { kind, line: None, column: None, detail }
+        SourceError {
+            kind,
+            line: None,
+            column: None,
+            detail,
+        }
     }
 
     pub fn io(err: std::io::Error) -> Self {
-        SourceError { kind: ProblemKind::Io, line: None, column: None, detail: err.to_string() }
+        SourceError {
+            kind: ProblemKind::Io,
+            line: None,
+            column: None,
+            detail: err.to_string(),
+        }
     }
 }
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "line {line}, column {column}: {}", self.detail),
+            (Some(line), Some(column)) => {
+                write!(f, "line {line}, column {column}: {}", self.detail)
+            }
             (Some(line), None) => write!(f, "line {line}: {}", self.detail),
             _ => f.write_str(&self.detail),
         }

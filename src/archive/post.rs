@@ -78,7 +78,9 @@ impl<'a> Post<'a> {
     /// The account reposted, for `RT @user: …` posts.
     pub fn reposted_account(&self) -> Option<&str> {
         let rest = self.text.strip_prefix("RT @")?;
-        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
         (end > 0).then(|| &rest[..end])
     }
 
@@ -87,7 +89,9 @@ impl<'a> Post<'a> {
     }
 
     pub fn is_reply(&self) -> bool {
-        self.in_reply_to_status.is_some() || self.in_reply_to_user.is_some() || self.in_reply_to_screen_name.is_some()
+        self.in_reply_to_status.is_some()
+            || self.in_reply_to_user.is_some()
+            || self.in_reply_to_screen_name.is_some()
     }
 
     /// A link to a post on X or Twitter among the post's links: a quote.
@@ -99,7 +103,10 @@ impl<'a> Post<'a> {
         if self.is_repost() {
             PostKind::Repost
         } else if self.is_reply() {
-            if account.is_self(self.in_reply_to_user, self.in_reply_to_screen_name.as_deref()) {
+            if account.is_self(
+                self.in_reply_to_user,
+                self.in_reply_to_screen_name.as_deref(),
+            ) {
                 PostKind::SelfThread
             } else {
                 PostKind::Reply
@@ -114,21 +121,29 @@ impl<'a> Post<'a> {
     /// Does the post ask a question? A `?` in its words, not inside a link.
     pub fn asks_a_question(&self) -> bool {
         self.text.contains('?')
-            && self
-                .text
-                .split(char::is_whitespace)
-                .any(|word| word.contains('?') && !word.starts_with("http://") && !word.starts_with("https://"))
+            && self.text.split(char::is_whitespace).any(|word| {
+                word.contains('?') && !word.starts_with("http://") && !word.starts_with("https://")
+            })
     }
 }
 
 /// `https://twitter.com/user/status/123`, `https://x.com/user/status/123`
 /// (also `mobile.`/`www.` and the old `/statuses/`).
 pub fn is_post_address(url: &str) -> bool {
-    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
         return false;
     };
-    let rest = rest.strip_prefix("www.").or_else(|| rest.strip_prefix("mobile.")).unwrap_or(rest);
-    let Some(path) = rest.strip_prefix("twitter.com/").or_else(|| rest.strip_prefix("x.com/")) else {
+    let rest = rest
+        .strip_prefix("www.")
+        .or_else(|| rest.strip_prefix("mobile."))
+        .unwrap_or(rest);
+    let Some(path) = rest
+        .strip_prefix("twitter.com/")
+        .or_else(|| rest.strip_prefix("x.com/"))
+    else {
         return false;
     };
     let mut parts = path.split('/');
@@ -177,14 +192,23 @@ mod tests {
     use super::*;
 
     fn post(text: &str) -> Post<'static> {
-        Post { text: Cow::Owned(text.to_string()), ..Post::default() }
+        Post {
+            text: Cow::Owned(text.to_string()),
+            ..Post::default()
+        }
     }
 
     #[test]
     fn kinds_in_their_order() {
-        let me = Identity { id: Some(42), handle: Some("VilleExemple".into()) };
+        let me = Identity {
+            id: Some(42),
+            handle: Some("VilleExemple".into()),
+        };
         assert_eq!(post("RT @Voisine: la fête").kind(&me), PostKind::Repost);
-        assert_eq!(post("RT @Voisine: la fête").reposted_account(), Some("Voisine"));
+        assert_eq!(
+            post("RT @Voisine: la fête").reposted_account(),
+            Some("Voisine")
+        );
         let mut reply = post("@Alice merci !");
         reply.in_reply_to_user = Some(7);
         assert_eq!(reply.kind(&me), PostKind::Reply);
@@ -192,17 +216,29 @@ mod tests {
         assert_eq!(reply.kind(&me), PostKind::SelfThread);
         let mut by_name = post("suite");
         by_name.in_reply_to_screen_name = Some("villeexemple".into());
-        assert_eq!(by_name.kind(&Identity { id: None, handle: Some("VilleExemple".into()) }), PostKind::SelfThread);
+        assert_eq!(
+            by_name.kind(&Identity {
+                id: None,
+                handle: Some("VilleExemple".into())
+            }),
+            PostKind::SelfThread
+        );
         let mut quote = post("À lire");
-        quote.urls.push("https://twitter.com/Prefet/status/123".into());
+        quote
+            .urls
+            .push("https://twitter.com/Prefet/status/123".into());
         assert_eq!(quote.kind(&me), PostKind::Quote);
         assert_eq!(post("Marché ce matin").kind(&me), PostKind::Original);
     }
 
     #[test]
     fn post_addresses() {
-        assert!(is_post_address("https://x.com/Prefet_77/status/1588091220244369409"));
-        assert!(is_post_address("http://mobile.twitter.com/a/statuses/1?s=20"));
+        assert!(is_post_address(
+            "https://x.com/Prefet_77/status/1588091220244369409"
+        ));
+        assert!(is_post_address(
+            "http://mobile.twitter.com/a/statuses/1?s=20"
+        ));
         assert!(!is_post_address("https://twitter.com/a/status/1/photo/1"));
         assert!(!is_post_address("https://www.ville-exemple.fr/status/1"));
         assert!(!is_post_address("https://twitter.com/a"));
@@ -216,6 +252,9 @@ mod tests {
 
     #[test]
     fn x_entities_decoded() {
-        assert_eq!(decode_x_entities("A &amp; B &lt;3 &gt; &eacute; &".into()), "A & B <3 > &eacute; &");
+        assert_eq!(
+            decode_x_entities("A &amp; B &lt;3 &gt; &eacute; &".into()),
+            "A & B <3 > &eacute; &"
+        );
     }
 }

@@ -49,7 +49,11 @@ pub fn parse_source(source: &str) -> (&str, Option<&str>) {
     let Some(open_end) = source.find('>') else {
         return (source.trim(), None);
     };
-    let name = source[open_end + 1..].split("</a>").next().unwrap_or("").trim();
+    let name = source[open_end + 1..]
+        .split("</a>")
+        .next()
+        .unwrap_or("")
+        .trim();
     let host = source.find("href=\"").and_then(|at| {
         let url = &source[at + 6..];
         let url = &url[..url.find('"').unwrap_or(url.len())];
@@ -68,7 +72,10 @@ pub fn automation_tool(source: &str) -> Option<&'static Tool> {
         tool.patterns.iter().any(|pattern| {
             name.eq_ignore_ascii_case(pattern)
                 || starts_with_word(name, pattern)
-                || (pattern.contains('.') && host.is_some_and(|h| h.eq_ignore_ascii_case(pattern) || ends_with_domain(h, pattern)))
+                || (pattern.contains('.')
+                    && host.is_some_and(|h| {
+                        h.eq_ignore_ascii_case(pattern) || ends_with_domain(h, pattern)
+                    }))
         })
     })
 }
@@ -105,14 +112,26 @@ mod tests {
     fn sources_are_recognised() {
         let dlvr = r#"<a href="https://dlvr.it" rel="nofollow">dlvr.it</a>"#;
         assert_eq!(parse_source(dlvr), ("dlvr.it", Some("dlvr.it")));
-        assert_eq!(automation_tool(dlvr).map(|t| (t.name.as_str(), t.kind)), Some(("dlvr.it", ToolKind::Feed)));
+        assert_eq!(
+            automation_tool(dlvr).map(|t| (t.name.as_str(), t.kind)),
+            Some(("dlvr.it", ToolKind::Feed))
+        );
         let hoot = r#"<a href="https://www.hootsuite.com" rel="nofollow">Hootsuite Inc.</a>"#;
-        assert_eq!(automation_tool(hoot).map(|t| t.kind), Some(ToolKind::Scheduler));
+        assert_eq!(
+            automation_tool(hoot).map(|t| t.kind),
+            Some(ToolKind::Scheduler)
+        );
         let renamed = r#"<a href="https://app.agorapulse.com/x" rel="nofollow">Mairie - outil</a>"#;
-        assert_eq!(automation_tool(renamed).map(|t| t.name.as_str()), Some("Agorapulse"));
+        assert_eq!(
+            automation_tool(renamed).map(|t| t.name.as_str()),
+            Some("Agorapulse")
+        );
         let web = r#"<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>"#;
         assert!(automation_tool(web).is_none());
         assert!(automation_tool("Buffering Inc").is_none());
-        assert_eq!(automation_tool("IFTTT").map(|t| t.kind), Some(ToolKind::Feed));
+        assert_eq!(
+            automation_tool("IFTTT").map(|t| t.kind),
+            Some(ToolKind::Feed)
+        );
     }
 }

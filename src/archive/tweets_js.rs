@@ -89,14 +89,24 @@ impl<R: Read> ElementReader<R> {
                 ProblemKind::NotArchiveData,
                 this.line,
                 this.column(),
-                format!("expected `window.YTD.tweets.part0 = [` or a JSON array, found `{}`", found.trim_end()),
+                format!(
+                    "expected `window.YTD.tweets.part0 = [` or a JSON array, found `{}`",
+                    found.trim_end()
+                ),
             ));
         }
         // `window.YTD.<name>.partN = [` — the name says which data it is.
         let Some(equals) = head.iter().take(200).position(|&c| c == b'=') else {
-            return Err(SourceError::at(ProblemKind::NotArchiveData, this.line, this.column(), "no `=` after `window.YTD.…`".into()));
+            return Err(SourceError::at(
+                ProblemKind::NotArchiveData,
+                this.line,
+                this.column(),
+                "no `=` after `window.YTD.…`".into(),
+            ));
         };
-        let target = String::from_utf8_lossy(&head[b"window.YTD.".len()..equals]).trim().to_string();
+        let target = String::from_utf8_lossy(&head[b"window.YTD.".len()..equals])
+            .trim()
+            .to_string();
         let name = match target.rsplit_once('.') {
             Some((name, part)) if part.starts_with("part") => name.to_string(),
             _ => target.clone(),
@@ -150,7 +160,12 @@ impl<R: Read> ElementReader<R> {
                 }
             }
             _ if self.expect_comma => {
-                return Err(SourceError::at(ProblemKind::Syntax, self.line, self.column(), "expected `,` or `]` between posts".into()));
+                return Err(SourceError::at(
+                    ProblemKind::Syntax,
+                    self.line,
+                    self.column(),
+                    "expected `,` or `]` between posts".into(),
+                ));
             }
             _ => {}
         }
@@ -159,7 +174,10 @@ impl<R: Read> ElementReader<R> {
                 ProblemKind::Syntax,
                 self.line,
                 self.column(),
-                format!("expected `{{` to open a post, found `{}`", self.buf[self.start] as char),
+                format!(
+                    "expected `{{` to open a post, found `{}`",
+                    self.buf[self.start] as char
+                ),
             ));
         }
         // Find the end of the object, refilling the buffer as needed.
@@ -169,7 +187,12 @@ impl<R: Read> ElementReader<R> {
                 None if self.eof => return Err(self.truncated()),
                 None => {
                     if self.end - self.start > MAX_ELEMENT {
-                        return Err(SourceError::at(ProblemKind::Syntax, self.line, self.column(), "a post larger than 64 MB: the file is damaged".into()));
+                        return Err(SourceError::at(
+                            ProblemKind::Syntax,
+                            self.line,
+                            self.column(),
+                            "a post larger than 64 MB: the file is damaged".into(),
+                        ));
                     }
                     self.fill()?;
                 }
@@ -179,7 +202,11 @@ impl<R: Read> ElementReader<R> {
         let at = self.start;
         self.advance(length);
         self.expect_comma = true;
-        Ok(Some(Element { bytes: &self.buf[at..at + length], line, column }))
+        Ok(Some(Element {
+            bytes: &self.buf[at..at + length],
+            line,
+            column,
+        }))
     }
 
     fn truncated(&self) -> SourceError {
@@ -199,14 +226,22 @@ impl<R: Read> ElementReader<R> {
             self.skip_whitespace()?;
         }
         if self.start < self.end {
-            return Err(SourceError::at(ProblemKind::Syntax, self.line, self.column(), "unexpected text after the closing `]`".into()));
+            return Err(SourceError::at(
+                ProblemKind::Syntax,
+                self.line,
+                self.column(),
+                "unexpected text after the closing `]`".into(),
+            ));
         }
         Ok(())
     }
 
     fn skip_whitespace(&mut self) -> Result<(), SourceError> {
         loop {
-            let skipped = self.buf[self.start..self.end].iter().take_while(|c| c.is_ascii_whitespace()).count();
+            let skipped = self.buf[self.start..self.end]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
             self.advance(skipped);
             if self.start < self.end || self.eof {
                 return Ok(());
@@ -319,20 +354,47 @@ pub fn read_posts<R: Read>(
         match parse_element(element.bytes) {
             Ok(Parsed::Post(post, notes)) => {
                 for note in notes {
-                    problems(Problem { kind: ProblemKind::NumberNotString, line, column, detail: note, skipped: false });
+                    problems(Problem {
+                        kind: ProblemKind::NumberNotString,
+                        line,
+                        column,
+                        detail: note,
+                        skipped: false,
+                    });
                 }
                 sink(&post);
             }
-            Ok(Parsed::Unusable(kind, detail)) => problems(Problem { kind, line, column, detail, skipped: true }),
+            Ok(Parsed::Unusable(kind, detail)) => problems(Problem {
+                kind,
+                line,
+                column,
+                detail,
+                skipped: true,
+            }),
             Err(err) => {
                 let (err_line, err_column) = (err.line() as u64, err.column() as u64);
                 let abs_line = line + err_line.saturating_sub(1);
-                let abs_column = if err_line <= 1 { column + err_column.saturating_sub(1) } else { err_column };
+                let abs_column = if err_line <= 1 {
+                    column + err_column.saturating_sub(1)
+                } else {
+                    err_column
+                };
                 let detail = strip_position(&err.to_string());
                 if err.is_data() {
-                    problems(Problem { kind: ProblemKind::WrongType, line: abs_line, column: abs_column, detail, skipped: true });
+                    problems(Problem {
+                        kind: ProblemKind::WrongType,
+                        line: abs_line,
+                        column: abs_column,
+                        detail,
+                        skipped: true,
+                    });
                 } else {
-                    return Err(SourceError::at(ProblemKind::Syntax, abs_line, abs_column, detail));
+                    return Err(SourceError::at(
+                        ProblemKind::Syntax,
+                        abs_line,
+                        abs_column,
+                        detail,
+                    ));
                 }
             }
         }
@@ -366,7 +428,12 @@ fn parse_element(bytes: &[u8]) -> Result<Parsed<'_>, serde_json::Error> {
         let wrapped: Wrapped<'_> = serde_json::from_slice(bytes)?;
         match wrapped.tweet {
             Some(tweet) => tweet,
-            None => return Ok(Parsed::Unusable(ProblemKind::MissingField, "missing field `tweet`".into())),
+            None => {
+                return Ok(Parsed::Unusable(
+                    ProblemKind::MissingField,
+                    "missing field `tweet`".into(),
+                ));
+            }
         }
     } else {
         serde_json::from_slice(bytes)?
@@ -379,7 +446,10 @@ fn starts_with_key(bytes: &[u8], key: &[u8]) -> bool {
     let rest = &bytes[1..];
     let skipped = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
     let rest = &rest[skipped..];
-    rest.len() > key.len() + 2 && rest[0] == b'"' && &rest[1..1 + key.len()] == key && rest[1 + key.len()] == b'"'
+    rest.len() > key.len() + 2
+        && rest[0] == b'"'
+        && &rest[1..1 + key.len()] == key
+        && rest[1 + key.len()] == b'"'
 }
 
 #[derive(Deserialize)]
@@ -478,46 +548,76 @@ struct RawCard<'a> {
 impl<'a> RawTweet<'a> {
     fn into_post(self) -> Parsed<'a> {
         let mut notes = Vec::new();
+        // X writes each id twice (`id` and `id_str`), both as strings.
         let mut pick = |field: &str, a: Option<Id>, b: Option<Id>| -> Option<u64> {
-            let id = a.or(b)?;
-            if id.written_as_number {
+            if a.iter().chain(b.iter()).any(|id| id.written_as_number) {
                 notes.push(format!("field `{field}` is a JSON number; X writes numbers as strings (\"123\"): was this file edited?"));
             }
-            Some(id.value)
+            a.or(b).map(|id| id.value)
         };
         let id = pick("id_str", self.id_str, self.id);
-        let reply_status = pick("in_reply_to_status_id", self.in_reply_to_status_id_str, self.in_reply_to_status_id);
-        let reply_user = pick("in_reply_to_user_id", self.in_reply_to_user_id_str, self.in_reply_to_user_id);
+        let reply_status = pick(
+            "in_reply_to_status_id",
+            self.in_reply_to_status_id_str,
+            self.in_reply_to_status_id,
+        );
+        let reply_user = pick(
+            "in_reply_to_user_id",
+            self.in_reply_to_user_id_str,
+            self.in_reply_to_user_id,
+        );
         if id.is_none() {
             return Parsed::Unusable(ProblemKind::MissingField, "missing field `id_str`".into());
         }
         let Some(created_at) = self.created_at else {
-            return Parsed::Unusable(ProblemKind::MissingField, "missing field `created_at`".into());
+            return Parsed::Unusable(
+                ProblemKind::MissingField,
+                "missing field `created_at`".into(),
+            );
         };
         let Some(created) = parse_created_at(&created_at.0) else {
             return Parsed::Unusable(
                 ProblemKind::BadDate,
-                format!("`created_at` is `{}`, expected the form `Thu Nov 03 08:50:26 +0000 2022`", created_at.0),
+                format!(
+                    "`created_at` is `{}`, expected the form `Thu Nov 03 08:50:26 +0000 2022`",
+                    created_at.0
+                ),
             );
         };
         let Some(text) = self.full_text.or(self.text) else {
-            return Parsed::Unusable(ProblemKind::MissingField, "missing field `full_text`".into());
+            return Parsed::Unusable(
+                ProblemKind::MissingField,
+                "missing field `full_text`".into(),
+            );
         };
         let entities = self.entities.unwrap_or_default();
         let mut mentions = Vec::new();
         for mention in entities.user_mentions.unwrap_or_default() {
             let id = mention.id_str.or(mention.id);
             if id.is_some_and(|id| id.written_as_number) {
-                notes.push("field `user_mentions.id_str` is a JSON number; X writes numbers as strings".into());
+                notes.push(
+                    "field `user_mentions.id_str` is a JSON number; X writes numbers as strings"
+                        .into(),
+                );
             }
-            mentions.push(Mention { screen_name: mention.screen_name.0, id: id.map(|id| id.value) });
+            mentions.push(Mention {
+                screen_name: mention.screen_name.0,
+                id: id.map(|id| id.value),
+            });
         }
-        let urls = entities.urls.unwrap_or_default().into_iter().filter_map(|url| url.expanded_url.or(url.url).map(|u| u.0)).collect();
+        let urls = entities
+            .urls
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|url| url.expanded_url.or(url.url).map(|u| u.0))
+            .collect();
         let media = match self.extended_entities.and_then(|e| e.media) {
             Some(media) => media.len(),
             None => entities.media.map_or(0, |m| m.len()),
         } as u32;
-        let poll = self.card.map(|card| card.name.is_some_and(|name| name.0.starts_with("poll")));
+        let poll = self
+            .card
+            .map(|card| card.name.is_some_and(|name| name.0.starts_with("poll")));
         Parsed::Post(
             Post {
                 id,
@@ -528,7 +628,12 @@ impl<'a> RawTweet<'a> {
                 in_reply_to_user: reply_user,
                 in_reply_to_screen_name: self.in_reply_to_screen_name.map(|s| s.0),
                 marked_repost: false,
-                hashtags: entities.hashtags.unwrap_or_default().into_iter().map(|h| h.text.0).collect(),
+                hashtags: entities
+                    .hashtags
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|h| h.text.0)
+                    .collect(),
                 mentions,
                 urls,
                 media,
@@ -582,15 +687,26 @@ impl<'de> Deserialize<'de> for Id {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Id, E> {
                 match v.parse::<u64>() {
-                    Ok(value) => Ok(Id { value, written_as_number: false }),
+                    Ok(value) => Ok(Id {
+                        value,
+                        written_as_number: false,
+                    }),
                     Err(_) => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
                 }
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Id, E> {
-                Ok(Id { value: v, written_as_number: true })
+                Ok(Id {
+                    value: v,
+                    written_as_number: true,
+                })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Id, E> {
-                u64::try_from(v).map(|value| Id { value, written_as_number: true }).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+                u64::try_from(v)
+                    .map(|value| Id {
+                        value,
+                        written_as_number: true,
+                    })
+                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
             }
         }
         deserializer.deserialize_any(IdVisitor)
@@ -604,7 +720,12 @@ mod tests {
     fn read_all(input: &str) -> Result<(Vec<String>, Vec<Problem>), SourceError> {
         let mut texts = Vec::new();
         let mut problems = Vec::new();
-        read_posts(input.as_bytes(), |p| texts.push(p.text.to_string()), |p| problems.push(p), |_| {})?;
+        read_posts(
+            input.as_bytes(),
+            |p| texts.push(p.text.to_string()),
+            |p| problems.push(p),
+            |_| {},
+        )?;
         Ok((texts, problems))
     }
 
@@ -614,14 +735,20 @@ mod tests {
     fn prefix_and_posts() {
         let input = format!("window.YTD.tweets.part0 = [\n  {ONE},\n  {ONE}\n]");
         let (texts, problems) = read_all(&input).unwrap();
-        assert_eq!(texts, ["Bonjour \"à\" tous & toutes", "Bonjour \"à\" tous & toutes"]);
+        assert_eq!(
+            texts,
+            ["Bonjour \"à\" tous & toutes", "Bonjour \"à\" tous & toutes"]
+        );
         assert!(problems.is_empty());
     }
 
     #[test]
     fn bare_array_and_empty_archive() {
         assert_eq!(read_all(&format!("[{ONE}]")).unwrap().0.len(), 1);
-        assert_eq!(read_all("window.YTD.tweets.part0 = [ ]").unwrap().0.len(), 0);
+        assert_eq!(
+            read_all("window.YTD.tweets.part0 = [ ]").unwrap().0.len(),
+            0
+        );
     }
 
     #[test]
@@ -634,7 +761,11 @@ mod tests {
 
     #[test]
     fn truncated_and_wrong_files() {
-        let err = read_all(&format!("window.YTD.tweets.part0 = [\n{ONE},\n{}", &ONE[..60])).unwrap_err();
+        let err = read_all(&format!(
+            "window.YTD.tweets.part0 = [\n{ONE},\n{}",
+            &ONE[..60]
+        ))
+        .unwrap_err();
         assert_eq!(err.kind, ProblemKind::Truncated);
         assert_eq!(err.line, Some(3));
         let err = read_all(&format!("window.YTD.tweets.part0 = [\n{ONE}")).unwrap_err();
@@ -652,13 +783,23 @@ mod tests {
         let missing = r#"{ "tweet" : { "id_str" : "2", "full_text" : "sans date" } }"#;
         let wrong = r#"{ "tweet" : { "id_str" : "3", "created_at" : "Thu Nov 03 08:50:26 +0000 2022", "full_text" : 12 } }"#;
         let number = r#"{ "tweet" : { "id_str" : 4, "created_at" : "Thu Nov 03 08:50:26 +0000 2022", "full_text" : "ok" } }"#;
-        let input = format!("window.YTD.tweets.part0 = [\n{ONE},\n{missing},\n{wrong},\n{number}\n]");
+        let input =
+            format!("window.YTD.tweets.part0 = [\n{ONE},\n{missing},\n{wrong},\n{number}\n]");
         let (texts, problems) = read_all(&input).unwrap();
         assert_eq!(texts.len(), 2, "the post with a number id is still counted");
         assert_eq!(problems.len(), 3);
-        assert_eq!((problems[0].kind, problems[0].line, problems[0].skipped), (ProblemKind::MissingField, 3, true));
-        assert_eq!((problems[1].kind, problems[1].line, problems[1].skipped), (ProblemKind::WrongType, 4, true));
+        assert_eq!(
+            (problems[0].kind, problems[0].line, problems[0].skipped),
+            (ProblemKind::MissingField, 3, true)
+        );
+        assert_eq!(
+            (problems[1].kind, problems[1].line, problems[1].skipped),
+            (ProblemKind::WrongType, 4, true)
+        );
         assert!(problems[1].column > 1);
-        assert_eq!((problems[2].kind, problems[2].line, problems[2].skipped), (ProblemKind::NumberNotString, 5, false));
+        assert_eq!(
+            (problems[2].kind, problems[2].line, problems[2].skipped),
+            (ProblemKind::NumberNotString, 5, false)
+        );
     }
 }

@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod archive;
 mod inspect;
 
 /// Exit code for usage, configuration and input errors.
@@ -25,6 +26,8 @@ pub enum Command {
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Audite l’historique d’un compte à partir de l’archive de X.
+    Archive(archive::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -43,6 +46,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Archive(args) => archive::run(args),
     };
     match result {
         Ok(code) => code,

@@ -95,7 +95,13 @@ const TEXTS: &[&str] = &[
 ];
 
 /// Writes one post object, laid out as X writes it.
-fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, created_at: &str) -> io::Result<()> {
+fn write_post(
+    out: &mut impl Write,
+    i: u64,
+    p: &Proportions,
+    w: &mut Written,
+    created_at: &str,
+) -> io::Result<()> {
     let id = 1_500_000_000_000_000_000u64 + i;
     let kind = draw(i, 7, 0);
     let (is_reply, is_self, is_repost, is_quote) = {
@@ -103,15 +109,32 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
         let s = r + p.self_threads;
         let t = s + p.reposts;
         let q = t + p.quotes;
-        (kind < r, kind >= r && kind < s, kind >= s && kind < t, kind >= t && kind < q)
+        (
+            kind < r,
+            kind >= r && kind < s,
+            kind >= s && kind < t,
+            kind >= t && kind < q,
+        )
     };
     let source_draw = draw(i, 13, 500);
     let (source, feed, scheduler) = if source_draw < p.feed {
-        (r#"<a href=\"https://dlvr.it\" rel=\"nofollow\">dlvr.it</a>"#, true, false)
+        (
+            r#"<a href=\"https://dlvr.it\" rel=\"nofollow\">dlvr.it</a>"#,
+            true,
+            false,
+        )
     } else if source_draw < p.feed + p.scheduler {
-        (r#"<a href=\"https://www.hootsuite.com\" rel=\"nofollow\">Hootsuite Inc.</a>"#, false, true)
+        (
+            r#"<a href=\"https://www.hootsuite.com\" rel=\"nofollow\">Hootsuite Inc.</a>"#,
+            false,
+            true,
+        )
     } else {
-        (r#"<a href=\"https://mobile.twitter.com\" rel=\"nofollow\">Twitter Web App</a>"#, false, false)
+        (
+            r#"<a href=\"https://mobile.twitter.com\" rel=\"nofollow\">Twitter Web App</a>"#,
+            false,
+            false,
+        )
     };
     let hashtag_draw = draw(i, 17, 250);
     let hashtag = if is_repost {
@@ -132,7 +155,8 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
     let mut reply_fields = String::new();
     if is_repost {
         text.push_str("RT @PrefetSynthese: ");
-        mentions.push_str(r#"
+        mentions.push_str(
+            r#"
           {
             "name" : "Préfet de Synthèse",
             "screen_name" : "PrefetSynthese",
@@ -143,10 +167,12 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
             "id_str" : "3000000002",
             "id" : "3000000002"
           }
-        "#);
+        "#,
+        );
     } else if is_reply {
         text.push_str("@Habitant42 ");
-        mentions.push_str(r#"
+        mentions.push_str(
+            r#"
           {
             "name" : "Habitant 42",
             "screen_name" : "Habitant42",
@@ -157,7 +183,8 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
             "id_str" : "3000000042",
             "id" : "3000000042"
           }
-        "#);
+        "#,
+        );
         reply_fields = format!(
             ",\n      \"in_reply_to_status_id_str\" : \"{}\",\n      \"in_reply_to_status_id\" : \"{}\",\n      \"in_reply_to_user_id\" : \"3000000042\",\n      \"in_reply_to_user_id_str\" : \"3000000042\",\n      \"in_reply_to_screen_name\" : \"Habitant42\"",
             id - 5,
@@ -196,10 +223,18 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
         ));
     };
     if website {
-        link(&mut text, &format!("{WEBSITE}/actualites/{i}"), "ville-synthese.fr/actualites/…");
+        link(
+            &mut text,
+            &format!("{WEBSITE}/actualites/{i}"),
+            "ville-synthese.fr/actualites/…",
+        );
     }
     if is_quote {
-        link(&mut text, &format!("https://twitter.com/PrefetSynthese/status/{}", id - 100), "twitter.com/PrefetSynthe…");
+        link(
+            &mut text,
+            &format!("https://twitter.com/PrefetSynthese/status/{}", id - 100),
+            "twitter.com/PrefetSynthe…",
+        );
     }
     let media_json = if media {
         let start = text.chars().count() + 1;
@@ -250,8 +285,16 @@ fn write_post(out: &mut impl Write, i: u64, p: &Proportions, w: &mut Written, cr
     } else {
         None
     };
-    let entities_media = media_json.as_ref().map(|m| format!(",\n        \"media\" : [{m}]")).unwrap_or_default();
-    let extended = media_json.as_ref().map(|m| format!(",\n      \"extended_entities\" : {{\n        \"media\" : [{m}]\n      }}")).unwrap_or_default();
+    let entities_media = media_json
+        .as_ref()
+        .map(|m| format!(",\n        \"media\" : [{m}]"))
+        .unwrap_or_default();
+    let extended = media_json
+        .as_ref()
+        .map(|m| {
+            format!(",\n      \"extended_entities\" : {{\n        \"media\" : [{m}]\n      }}")
+        })
+        .unwrap_or_default();
     let length = text.chars().count();
     let escaped = text.replace('\\', "\\\\").replace('"', "\\\"");
     write!(
@@ -331,7 +374,9 @@ pub fn created_at(i: u64, minutes: u64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     format!(
         "{} {} {:02} {:02}:{:02}:{:02} +0000 {year}",
@@ -347,12 +392,21 @@ pub fn created_at(i: u64, minutes: u64) -> String {
 /// Writes `posts` posts as `tweets.js` parts of at most `per_part` posts
 /// each (`window.YTD.tweets.part0`, `part1`…); `open(n)` gives the writer
 /// of part `n`. Posts are spaced `minutes` apart.
-pub fn write_archive<W: Write>(posts: u64, per_part: u64, minutes: u64, p: &Proportions, mut open: impl FnMut(u32) -> io::Result<W>) -> io::Result<Written> {
+pub fn write_archive<W: Write>(
+    posts: u64,
+    per_part: u64,
+    minutes: u64,
+    p: &Proportions,
+    mut open: impl FnMut(u32) -> io::Result<W>,
+) -> io::Result<Written> {
     let mut written = Written::default();
     let mut i = 0;
     let mut part = 0;
     loop {
-        let mut out = CountingWriter { inner: io::BufWriter::with_capacity(1 << 20, open(part)?), bytes: 0 };
+        let mut out = CountingWriter {
+            inner: io::BufWriter::with_capacity(1 << 20, open(part)?),
+            bytes: 0,
+        };
         write!(out, "window.YTD.tweets.part{part} = [\n")?;
         let end = (i + per_part).min(posts);
         while i < end {
