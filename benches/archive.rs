@@ -30,7 +30,11 @@ fn archive() -> &'static (tempfile::TempDir, PathBuf, u64) {
         std::fs::create_dir(&data).expect("data folder");
         std::fs::write(data.join("account.js"), account_js()).expect("account.js");
         let written = write_archive(POSTS, POSTS / 2, 20, &Proportions::default(), |part| {
-            let name = if part == 0 { "tweets.js".to_string() } else { format!("tweets-part{part}.js") };
+            let name = if part == 0 {
+                "tweets.js".to_string()
+            } else {
+                format!("tweets-part{part}.js")
+            };
             std::fs::File::create(data.join(name))
         })
         .expect("write the archive");
@@ -56,7 +60,9 @@ fn read_and_measure(bencher: divan::Bencher) {
         let mut settings = settings();
         input.complete_settings(&mut settings);
         let mut audit = Audit::new(settings);
-        input.read_into(&mut audit, |_| Vec::new(), |_| {}).expect("read");
+        input
+            .read_into(&mut audit, |_| Vec::new(), |_| {})
+            .expect("read");
         divan::black_box(audit.finish())
     });
 }

@@ -20,11 +20,17 @@ use synthetic_archive::{Proportions, account_js, write_archive};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(out) = args.first().map(PathBuf::from) else {
-        eprintln!("usage: gen_archive OUT_DIR [POSTS (default 200000)] [POSTS_PER_PART (default 100000)]");
+        eprintln!(
+            "usage: gen_archive OUT_DIR [POSTS (default 200000)] [POSTS_PER_PART (default 100000)]"
+        );
         return ExitCode::from(2);
     };
     let number = |at: usize, default: u64| -> Result<u64, String> {
-        args.get(at).map_or(Ok(default), |v| v.replace('_', "").parse().map_err(|_| format!("`{v}` is not a number of posts")))
+        args.get(at).map_or(Ok(default), |v| {
+            v.replace('_', "")
+                .parse()
+                .map_err(|_| format!("`{v}` is not a number of posts"))
+        })
     };
     let (posts, per_part) = match (number(1, 200_000), number(2, 100_000)) {
         (Ok(posts), Ok(per_part)) if per_part > 0 => (posts, per_part),
@@ -41,7 +47,11 @@ fn main() -> ExitCode {
     let result = std::fs::create_dir_all(&data).and_then(|()| {
         std::fs::write(data.join("account.js"), account_js())?;
         write_archive(posts, per_part, 20, &Proportions::default(), |part| {
-            let name = if part == 0 { "tweets.js".to_string() } else { format!("tweets-part{part}.js") };
+            let name = if part == 0 {
+                "tweets.js".to_string()
+            } else {
+                format!("tweets-part{part}.js")
+            };
             File::create(data.join(name))
         })
     });

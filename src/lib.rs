@@ -7,8 +7,12 @@
 //! touches files, the terminal and the network.
 
 pub mod archive;
+pub mod config;
 pub mod diagnostic;
+pub mod lint;
 pub mod locale;
+pub mod political;
+pub mod rules;
 pub mod text;
 
 #[cfg(feature = "cli")]
