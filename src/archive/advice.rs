@@ -91,8 +91,8 @@ pub fn advise(report: &AuditReport, lang: Lang, help_base: &str) -> Vec<Advice> 
         push(
             "political-window",
             1000 + window.posts.min(999) as u32,
-            "{posts} pendant la période pré-électorale « {name} » (du {start} au {end}) valorisent l’action ou le bilan de la collectivité, ou ont un caractère partisan : l’article L52-1 du Code électoral l’interdit. Supprimez-les ou faites-les vérifier, et n’en publiez plus d’ici le scrutin. Exemple :{example}",
-            "{posts} during the pre-election period “{name}” ({start} to {end}) promote the council’s record or are partisan: French electoral law (art. L52-1) forbids it. Delete them or have them checked, and publish no more until the vote. Example:{example}",
+            "Période pré-électorale « {name} » (du {start} au {end}) : {posts} valorisant l’action ou le bilan de la collectivité, ou à caractère partisan. L’article L52-1 du Code électoral l’interdit : retirez ces publications ou faites-les vérifier, et n’en publiez plus de ce genre d’ici le scrutin. Exemple :{example}",
+            "Pre-election period “{name}” ({start} to {end}): {posts} promoting the council’s record or partisan. French electoral law (art. L52-1) forbids it: remove them or have them checked, and publish no more of the kind until the vote. Example:{example}",
             &[
                 ("posts", posts(window.posts, lang)),
                 ("name", window.name.clone()),
@@ -114,8 +114,8 @@ pub fn advise(report: &AuditReport, lang: Lang, help_base: &str) -> Vec<Advice> 
         push(
             "political-partisan",
             900,
-            "{posts} hors période électorale ont un contenu partisan : un compte de collectivité doit rester neutre en tout temps. Retirez-les.",
-            "{posts} outside election periods are partisan: a council’s account must stay neutral at all times. Remove them.",
+            "Contenu partisan hors période électorale : {posts}. Un compte de collectivité reste neutre en tout temps : retirez ces publications.",
+            "Partisan content outside election periods: {posts}. A council’s account stays neutral at all times: remove them.",
             &[("posts", posts(partisan_outside, lang))],
             "neutralite-elections",
         );
@@ -191,8 +191,8 @@ pub fn advise(report: &AuditReport, lang: Lang, help_base: &str) -> Vec<Advice> 
         push(
             "hashtag-spelling",
             450,
-            "{posts} utilisent une variante du hashtag officiel ({wrong} au lieu de {right}) : une autre orthographe crée un autre fil, que vos lecteurs ne suivent pas. Écrivez toujours {right}.",
-            "{posts} use a variant of the official hashtag ({wrong} instead of {right}): another spelling makes another stream, which your readers do not follow. Always write {right}.",
+            "Variante du hashtag officiel dans {posts} ({wrong} au lieu de {right}) : une autre orthographe crée un autre fil, que vos lecteurs ne suivent pas. Écrivez toujours {right}.",
+            "A variant of the official hashtag in {posts} ({wrong} instead of {right}): another spelling makes another stream, which your readers do not follow. Always write {right}.",
             &[
                 ("posts", posts(spelled, lang)),
                 ("wrong", worst.hashtag.clone()),
@@ -238,7 +238,7 @@ pub fn advise(report: &AuditReport, lang: Lang, help_base: &str) -> Vec<Advice> 
         push(
             "regularity",
             300,
-            "{rate} publications par semaine en moyenne : visez au moins une par jour ouvré pour que les habitants prennent l’habitude de vous lire.",
+            "En moyenne {rate} par semaine : visez au moins une publication par jour ouvré pour que les habitants prennent l’habitude de vous lire.",
             "{rate} posts a week on average: aim for at least one per working day so residents get used to reading you.",
             &[(
                 "rate",

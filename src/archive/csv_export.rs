@@ -314,6 +314,7 @@ fn post_from_record<'r>(
         hashtags,
         mentions,
         urls: list(Column::Urls).into_iter().map(Cow::Borrowed).collect(),
+        short_urls: Vec::new(),
         media: list(Column::Media).len() as u32,
         poll: polls_known.then(|| {
             layout.get(record, Column::Poll).is_some_and(|v| {

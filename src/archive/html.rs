@@ -107,9 +107,9 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
     let _ = writeln!(page.out, "<p class=\"sub\">{sub}</p>");
     if report.problems.skipped > 0 {
         let warn = page.text(
-            "Attention : {skipped} illisibles ont été ignorées (voir « Données illisibles »).",
-            "Warning: {skipped} could not be read and were left out (see “Unreadable data”).",
-            &[("skipped", posts(report.problems.skipped, lang))],
+            "Attention : publications illisibles, laissées de côté : {skipped} (voir « Données illisibles »).",
+            "Warning: posts that could not be read, left out: {skipped} (see “Unreadable data”).",
+            &[("skipped", count(report.problems.skipped, lang))],
         );
         let _ = writeln!(page.out, "<p class=\"warn\">{warn}</p>");
     }
@@ -665,12 +665,12 @@ fn problems(page: &mut Page<'_>) {
     page.out.push_str("<ul>\n");
     for kind in &report.problems.kinds {
         let text = page.text(
-            "{code} : {count} cas, {skipped} ignorées.",
-            "{code}: {count} cases, {skipped} left out.",
+            "{code} : {count} cas ; publications laissées de côté : {skipped}.",
+            "{code}: {count} cases; posts left out: {skipped}.",
             &[
                 ("code", kind.kind.code().to_string()),
                 ("count", count(kind.count, lang)),
-                ("skipped", posts(kind.skipped, lang)),
+                ("skipped", count(kind.skipped, lang)),
             ],
         );
         let _ = write!(page.out, "<li>{text}<ul>");

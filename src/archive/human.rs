@@ -78,9 +78,9 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
         line(
             &mut out,
             lang,
-            "Attention : {skipped} illisibles ont été ignorées (détail en fin de rapport).",
+            "Attention : publications illisibles, laissées de côté : {skipped} (détail en fin de rapport).",
             "Warning: {skipped} could not be read and were left out (details at the end).",
-            &[("skipped", posts(report.problems.skipped, lang))],
+            &[("skipped", count(report.problems.skipped, lang))],
         );
     }
 
@@ -114,8 +114,8 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
     line(
         &mut out,
         lang,
-        "{rate} publications par semaine ; au moins une publication dans {active} semaines sur {weeks}.",
-        "{rate} posts a week; at least one post in {active} of {weeks} weeks.",
+        "Publications par semaine : {rate} ; au moins une publication dans {active} semaines sur {weeks}.",
+        "Posts per week: {rate}; at least one post in {active} of {weeks} weeks.",
         &[
             ("rate", words::decimal(r.posts_per_week, lang)),
             ("active", count(r.active_weeks, lang)),
@@ -192,8 +192,8 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
     line(
         &mut out,
         lang,
-        "{mentions} mentionnent un autre compte ({distinct} en tout) ; réponses à {answered} ; {questions} posent une question.",
-        "{mentions} mention another account ({distinct} in all); replies to {answered}; {questions} ask a question.",
+        "Mentionnant un autre compte : {mentions} ({distinct} en tout). Réponses à {answered}. Posant une question : {questions}.",
+        "Mentioning another account: {mentions} ({distinct} in all). Replies to {answered}. Asking a question: {questions}.",
         &[
             ("mentions", posts(t.with_mentions, lang)),
             (
@@ -229,8 +229,8 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
     line(
         &mut out,
         lang,
-        "{share} des publications partent d’un outil : flux (RSS…) {feed}, programmation {scheduler}, copie d’un autre réseau {crosspost}.",
-        "{share} of posts come from a tool: feeds (RSS…) {feed}, scheduling {scheduler}, copies from another network {crosspost}.",
+        "Publications envoyées par un outil : {share} (flux RSS… {feed}, programmation {scheduler}, copie d’un autre réseau {crosspost}).",
+        "Posts sent by a tool: {share} (feeds, RSS… {feed}, scheduling {scheduler}, copies from another network {crosspost}).",
         &[
             ("share", share(t.automated)),
             ("feed", count(t.feed, lang)),
@@ -248,8 +248,8 @@ pub fn render(report: &AuditReport, advice: &[Advice], lang: Lang) -> String {
         Some(site) => line(
             &mut out,
             lang,
-            "{share} des publications propres renvoient vers le site officiel ({site}).",
-            "{share} of own posts link to the official website ({site}).",
+            "Publications propres avec un lien vers le site officiel ({site}) : {share}.",
+            "Own posts linking to the official website ({site}): {share}.",
             &[
                 ("share", percent(t.website_links, own, lang)),
                 ("site", site.clone()),
@@ -416,12 +416,12 @@ fn write_problems(out: &mut String, report: &AuditReport, lang: Lang) {
         line(
             out,
             lang,
-            "{code} : {count} cas, {skipped} ignorées.",
-            "{code}: {count} cases, {skipped} left out.",
+            "{code} : {count} cas ; publications laissées de côté : {skipped}.",
+            "{code}: {count} cases; posts left out: {skipped}.",
             &[
                 ("code", kind.kind.code().to_string()),
                 ("count", count(kind.count, lang)),
-                ("skipped", posts(kind.skipped, lang)),
+                ("skipped", count(kind.skipped, lang)),
             ],
         );
         for example in &kind.examples {

@@ -622,10 +622,12 @@ impl Audit {
                 .then(a.rule.cmp(&b.rule))
         });
 
+        // The windows that overlap the archive's period (or hold a finding).
         let window_reports = settings
             .windows
             .iter()
             .zip(windows)
+            .filter(|(window, stat)| stat.posts > 0 || (first.is_some_and(|f| window.end >= f) && last.is_some_and(|l| window.start <= l)))
             .map(|(window, stat)| WindowReport {
                 name: window.name.clone(),
                 start: Some(window.start),

@@ -10,6 +10,7 @@
 
 pub mod account;
 pub mod advice;
+pub mod checks;
 pub mod clock;
 pub mod csv_export;
 pub mod html;

@@ -24,6 +24,9 @@ pub struct Post<'a> {
     pub mentions: Vec<Mention<'a>>,
     /// Expanded addresses of the links (not the `t.co` ones).
     pub urls: Vec<Cow<'a, str>>,
+    /// The `t.co` addresses written in the text, each with the index of its
+    /// expanded address in `urls` (`None`: the link of a photo or video).
+    pub short_urls: Vec<(Cow<'a, str>, Option<usize>)>,
     /// Number of photos, videos and GIFs.
     pub media: u32,
     /// `Some(true)` when the post holds a poll, `Some(false)` when the file
@@ -124,6 +127,38 @@ impl<'a> Post<'a> {
             && self.text.split(char::is_whitespace).any(|word| {
                 word.contains('?') && !word.starts_with("http://") && !word.starts_with("https://")
             })
+    }
+}
+
+impl Post<'_> {
+    /// The text the draft rules read: each `t.co` link replaced by the
+    /// address it stands for, the links of photos and videos removed (X
+    /// writes them at the end of `full_text`; they are not part of what the
+    /// account wrote). Without `t.co` information (CSV exports), `t.co`
+    /// links are paired in order with the expanded addresses.
+    pub fn text_for_rules(&self) -> Cow<'_, str> {
+        if !self.text.contains("https://t.co/") && !self.text.contains("http://t.co/") {
+            return Cow::Borrowed(&self.text);
+        }
+        let mut text = self.text.to_string();
+        if self.short_urls.is_empty() {
+            let mut expanded = self.urls.iter();
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            for word in words {
+                if word.starts_with("https://t.co/") || word.starts_with("http://t.co/") {
+                    match expanded.next() {
+                        Some(url) => text = text.replacen(&word, url, 1),
+                        None => break,
+                    }
+                }
+            }
+            return Cow::Owned(text);
+        }
+        for (short, index) in &self.short_urls {
+            let replacement = index.and_then(|i| self.urls.get(i)).map_or("", |u| u.as_ref());
+            text = text.replace(short.as_ref(), replacement);
+        }
+        Cow::Owned(text.trim_end().to_string())
     }
 }
 

@@ -535,8 +535,8 @@ struct RawExtended<'a> {
 
 #[derive(Deserialize)]
 struct RawMedia<'a> {
-    #[serde(borrow, default, rename = "type")]
-    _kind: Option<Str<'a>>,
+    #[serde(borrow, default)]
+    url: Option<Str<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -605,16 +605,34 @@ impl<'a> RawTweet<'a> {
                 id: id.map(|id| id.value),
             });
         }
-        let urls = entities
-            .urls
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|url| url.expanded_url.or(url.url).map(|u| u.0))
-            .collect();
-        let media = match self.extended_entities.and_then(|e| e.media) {
-            Some(media) => media.len(),
-            None => entities.media.map_or(0, |m| m.len()),
-        } as u32;
+        let mut urls = Vec::new();
+        let mut short_urls = Vec::new();
+        for url in entities.urls.unwrap_or_default() {
+            match (url.expanded_url, url.url) {
+                (Some(expanded), short) => {
+                    if let Some(short) = short {
+                        short_urls.push((short.0, Some(urls.len())));
+                    }
+                    urls.push(expanded.0);
+                }
+                (None, Some(short)) => urls.push(short.0),
+                (None, None) => {}
+            }
+        }
+        // The same photos and videos are listed in `entities.media` and
+        // `extended_entities.media` (which has all of them).
+        let media_list = match self.extended_entities.and_then(|e| e.media) {
+            Some(media) => media,
+            None => entities.media.unwrap_or_default(),
+        };
+        let media = media_list.len() as u32;
+        for item in media_list {
+            if let Some(short) = item.url
+                && !short_urls.iter().any(|(s, _)| *s == short.0)
+            {
+                short_urls.push((short.0, None));
+            }
+        }
         let poll = self
             .card
             .map(|card| card.name.is_some_and(|name| name.0.starts_with("poll")));
@@ -636,6 +654,7 @@ impl<'a> RawTweet<'a> {
                     .collect(),
                 mentions,
                 urls,
+                short_urls,
                 media,
                 poll,
             },

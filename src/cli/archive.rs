@@ -2,12 +2,15 @@
 //! archive X lets every account download.
 
 use super::CliError;
-use crate::archive::advice::{self, DEFAULT_HELP_BASE};
-use crate::archive::clock::Day;
+use crate::archive::advice;
+use crate::archive::checks::HistoryChecks;
+use crate::archive::clock::{Day, paris_day};
 use crate::archive::input::{ArchiveInput, InputError};
 use crate::archive::measures::{Audit, AuditReport, AuditSettings};
 use crate::archive::{ProblemKind, html, human};
+use crate::lint::Linter;
 use crate::locale::Lang;
+use crate::political::{Calendar, Election};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -47,6 +50,10 @@ pub struct Args {
     /// Langue des messages : fr (par défaut) ou en.
     #[arg(long)]
     pub lang: Option<Lang>,
+    /// Fichier de configuration du compte (sinon .twitterritorial.yaml
+    /// cherché depuis le dossier courant vers le haut).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Identifiant du compte (@MaVille), si l’archive ne contient pas account.js.
     #[arg(long)]
     pub handle: Option<String>,
@@ -120,25 +127,27 @@ fn local_accounts(args: &Args) -> Result<Vec<String>, CliError> {
     Ok(accounts)
 }
 
-fn settings(args: &Args, today: Day) -> Result<AuditSettings, CliError> {
-    let mut settings = AuditSettings {
-        today: Some(today),
-        ..AuditSettings::default()
-    };
+/// Settings from the configuration file, then the flags (which win).
+fn settings(args: &Args, config: &crate::config::Config, today: Day) -> Result<AuditSettings, CliError> {
+    let mut settings = AuditSettings { today: Some(today), ..AuditSettings::default() };
+    let handle = args.handle.as_ref().or(config.account.handle.as_ref());
     settings.account.id = args.account_id;
-    settings.account.handle = args
-        .handle
-        .as_ref()
-        .map(|h| h.trim().trim_start_matches('@').to_string());
-    settings.official_hashtags = args
-        .hashtags
-        .iter()
-        .map(|h| h.trim().trim_start_matches('#').to_string())
-        .filter(|h| !h.is_empty())
-        .collect();
-    settings.website = args.website.clone();
+    settings.account.handle = handle.map(|h| h.trim().trim_start_matches('@').to_string()).filter(|h| !h.is_empty());
+    settings.display_name = config.account.name.clone();
+    let hashtags = if args.hashtags.is_empty() { &config.account.hashtags } else { &args.hashtags };
+    settings.official_hashtags = hashtags.iter().map(|h| h.trim().trim_start_matches('#').to_string()).filter(|h| !h.is_empty()).collect();
+    settings.website = args.website.clone().or_else(|| config.account.website.clone());
     settings.local_accounts = local_accounts(args)?;
     Ok(settings)
+}
+
+/// The built-in election calendar with the configuration's elections.
+fn calendar(config: &crate::config::Config) -> Calendar {
+    let mut calendar = Calendar::builtin();
+    for election in &config.elections {
+        calendar.add(Election { name: election.name.clone(), date: election.date, second_round: election.second_round, source: None, provisional: false });
+    }
+    calendar
 }
 
 /// The JSON document: the audit and the advice, under the tool's name.
@@ -153,17 +162,23 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let lang = args.lang.unwrap_or_default();
+    let setup = super::config::load(args.config.as_deref(), args.lang)?;
+    let lang = setup.config.lang;
     let today = today(args.today.as_deref())?;
-    let mut settings = settings(&args, today)?;
+    let mut settings = settings(&args, &setup.config, today)?;
     let input = ArchiveInput::open(&args.path).map_err(|err| input_error(&err))?;
     input.complete_settings(&mut settings);
+    let linter = Linter::new(&setup.rules, &setup.config).map_err(|err| CliError(err.render(lang)))?;
+    let checks = HistoryChecks::new(linter, calendar(&setup.config), lang);
+    settings.windows = checks.windows();
 
     let progress = progress_bar(&args, input.total_bytes());
     let mut audit = Audit::new(settings);
+    // Reposts are someone else's words: see `archive::checks`.
+    let check = |post: &crate::archive::post::Post<'_>| checks.check(post, paris_day(post.created_at), post.is_repost());
     let result = input.read_into(
         &mut audit,
-        |_| Vec::new(),
+        check,
         |bytes| {
             if let Some(bar) = &progress {
                 bar.set_position(bytes);
@@ -175,7 +190,7 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     }
     result.map_err(|err| input_error(&err))?;
     let report = audit.finish();
-    let advice = advice::first(&report, lang, DEFAULT_HELP_BASE, ADVICE_SHOWN);
+    let advice = advice::first(&report, lang, &setup.config.help_base_url, ADVICE_SHOWN);
 
     let rendered = match args.format {
         Format::Human => human::render(&report, &advice, lang),
