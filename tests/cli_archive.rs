@@ -172,3 +172,22 @@ fn the_configuration_file_gives_the_account() {
     assert_eq!(json["audit"]["totals"]["misspelled_hashtag"], 1);
     assert_eq!(json["audit"]["totals"]["website_links"], 1);
 }
+
+#[test]
+fn local_accounts_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("comptes-locaux.txt");
+    std::fs::write(&list, "# écoles\n@EcoleJaures\n\nPrefet99  # préfecture\n").unwrap();
+    let output = archive(dir.path()).arg(fixture("ville-exemple")).args(["--today", "2026-03-20", "--format", "json", "--local-accounts-file"]).arg(&list).output().unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["audit"]["totals"]["local_reposts"], 2);
+    assert_eq!(json["audit"]["account"]["local_accounts"], 2);
+    std::fs::write(&list, "@EcoleJaures\nhttps://x.com/oops\n").unwrap();
+    archive(dir.path())
+        .arg(fixture("ville-exemple"))
+        .arg("--local-accounts-file")
+        .arg(&list)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("comptes-locaux.txt:2:1"));
+}
