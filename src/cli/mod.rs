@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod check;
 mod completions;
+mod archive;
 mod config;
 mod init;
 mod inspect;
@@ -38,6 +39,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Écrit la page de manuel (format roff) sur la sortie standard.
     Man(completions::ManArgs),
+    /// Audite l’historique d’un compte à partir de l’archive de X.
+    Archive(archive::Args),
     /// Liste les règles ; `rules explain ID` explique l’une d’elles.
     Rules(rules::Args),
     /// Crée un fichier .twitterritorial.yaml commenté pour le compte.
@@ -65,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
+        Command::Archive(args) => archive::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::Config(args) => config::run(args),
