@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod locale;
+pub mod profile;
 pub mod site;
 pub mod text;
 
