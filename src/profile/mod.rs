@@ -3,6 +3,7 @@
 //! also run in the browser); reading an archive folder needs it.
 
 pub mod archive;
+pub mod hit;
 pub mod model;
 
 pub use model::{At, Field, Profile, ProfileError, Source};

@@ -18,3 +18,5 @@ pub mod page;
 pub mod robots;
 #[cfg(feature = "cli")]
 pub mod sitemap;
+#[cfg(feature = "cli")]
+pub mod checks;
