@@ -49,6 +49,9 @@ impl Hit {
 
     /// The value of a placeholder, if set.
     pub fn value(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 }

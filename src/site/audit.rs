@@ -4,9 +4,10 @@
 //! The crawl is small and stops early. The home page is read first; when it
 //! already links the account, offers a share function and embeds a post,
 //! nothing else is needed but the announced feed. Otherwise robots.txt is
-//! read, then a few same-site news pages (articles first, found on the home
-//! page or, failing that, in the sitemap), then articles linked from the
-//! news listings read, within `max_pages` pages beyond the home page.
+//! read, then same-site news pages one at a time (articles first, found on
+//! the home page or, failing that, in the sitemap; a listing adds the
+//! articles it links to), until the evidence is complete or `max_pages`
+//! pages beyond the home page were tried.
 
 use super::decode::decode_html;
 use super::feed::{self, FeedState};
@@ -251,41 +252,72 @@ pub async fn audit(
         audit.used_sitemap = true;
     }
 
-    // First round: the best news pages and the feeds, together.
-    let mut visited: Vec<Url> = audit
-        .pages_read()
-        .flat_map(|p| [p.requested.clone(), p.url.clone()])
-        .collect();
-    let first: Vec<Url> = if needs_pages {
-        pick(&news, &visited, options.max_pages.min(3))
-    } else {
-        Vec::new()
-    };
+    // Pages are read one at a time, best first, like a careful visitor, and
+    // only until the evidence is complete; the feeds are read meanwhile.
+    let pages = crawl(
+        http,
+        news,
+        &robots,
+        markers,
+        accounts,
+        options.max_pages,
+        &mut audit,
+    );
     let feed_reads = join_all(
         feeds
             .iter()
             .map(|f| read_feed(http, f, &robots, options.now)),
     );
-    let page_reads = read_pages(http, &first, &robots, markers, &mut audit);
-    let (feed_results, ()) = futures_util::future::join(feed_reads, page_reads).await;
+    let (feed_results, ()) = futures_util::future::join(feed_reads, pages).await;
     audit.feeds = feed_results;
-    visited.extend(first);
-
-    // Second round: articles linked from the listings just read, while the
-    // evidence is still incomplete and the budget allows.
-    let budget = options
-        .max_pages
-        .saturating_sub(audit.pages.len() + audit.skipped.len());
-    if budget > 0 && !evidence_complete(&audit, accounts) {
-        let articles: Vec<NewsLink> = audit
-            .pages
-            .iter()
-            .flat_map(|p| p.facts.news_links.iter().filter(|n| n.article).cloned())
-            .collect();
-        let second = pick(&articles, &visited, budget);
-        read_pages(http, &second, &robots, markers, &mut audit).await;
-    }
     audit
+}
+
+/// Reads queued news pages in order (articles first), adding the articles
+/// a listing links to, until the evidence is complete or `budget` pages
+/// (read, failed or disallowed) were tried.
+async fn crawl(
+    http: &Http,
+    mut queue: Vec<NewsLink>,
+    robots: &Robots,
+    markers: &Markers,
+    accounts: &Accounts,
+    budget: usize,
+    audit: &mut SiteAudit,
+) {
+    let mut visited: Vec<Url> = audit
+        .pages_read()
+        .flat_map(|p| [p.requested.clone(), p.url.clone()])
+        .collect();
+    let mut tried = 0;
+    while tried < budget && !evidence_complete(audit, accounts) {
+        let Some(next) = queue.iter().position(|n| !visited.contains(&n.url)) else {
+            break;
+        };
+        let link = queue.remove(next);
+        visited.push(link.url.clone());
+        tried += 1;
+        if !robots.allowed(&link.url) {
+            audit.skipped.push(PageSkipped {
+                url: link.url,
+                why: Skip::Robots,
+            });
+            continue;
+        }
+        match read_page(http, &link.url, markers).await {
+            Ok(page) => {
+                visited.push(page.url.clone());
+                queue.extend(page.facts.news_links.iter().filter(|n| n.article).cloned());
+                // Stable: articles (old and new) before listings, each in order.
+                queue.sort_by_key(|n| !n.article);
+                audit.pages.push(page);
+            }
+            Err(e) => audit.skipped.push(PageSkipped {
+                url: link.url,
+                why: Skip::Failed(e.failure),
+            }),
+        }
+    }
 }
 
 /// True when every page-level signal is already found: nothing more to read.
@@ -311,50 +343,6 @@ fn evidence_complete(audit: &SiteAudit, accounts: &Accounts) -> bool {
     let share_ok = facts.iter().any(|f| !f.share.is_empty());
     let embed_ok = facts.iter().any(|f| !f.embeds.is_empty());
     x_ok && mastodon_ok && bluesky_ok && share_ok && embed_ok
-}
-
-/// Up to `n` links not yet visited, in order.
-fn pick(links: &[NewsLink], visited: &[Url], n: usize) -> Vec<Url> {
-    let mut out: Vec<Url> = Vec::new();
-    for link in links {
-        if out.len() >= n {
-            break;
-        }
-        if !visited.contains(&link.url) && !out.contains(&link.url) {
-            out.push(link.url.clone());
-        }
-    }
-    out
-}
-
-async fn read_pages(
-    http: &Http,
-    urls: &[Url],
-    robots: &Robots,
-    markers: &Markers,
-    audit: &mut SiteAudit,
-) {
-    let mut allowed = Vec::new();
-    for url in urls {
-        if robots.allowed(url) {
-            allowed.push(url.clone());
-        } else {
-            audit.skipped.push(PageSkipped {
-                url: url.clone(),
-                why: Skip::Robots,
-            });
-        }
-    }
-    let results = join_all(allowed.iter().map(|u| read_page(http, u, markers))).await;
-    for (url, result) in allowed.into_iter().zip(results) {
-        match result {
-            Ok(page) => audit.pages.push(page),
-            Err(e) => audit.skipped.push(PageSkipped {
-                url,
-                why: Skip::Failed(e.failure),
-            }),
-        }
-    }
 }
 
 /// Reads and analyses one HTML page.

@@ -28,7 +28,9 @@ pub struct SiteParams {
 
 impl Default for SiteParams {
     fn default() -> Self {
-        SiteParams { feed_max_age_days: 90 }
+        SiteParams {
+            feed_max_age_days: 90,
+        }
     }
 }
 
@@ -36,7 +38,14 @@ impl Default for SiteParams {
 pub fn check(audit: &SiteAudit, accounts: &Accounts, params: &SiteParams) -> Vec<Hit> {
     let home = match &audit.home {
         Ok(home) => home,
-        Err(unreachable) => return vec![unreachable_hit(audit, &unreachable.failure, unreachable.retries, unreachable.redirects.len())],
+        Err(unreachable) => {
+            return vec![unreachable_hit(
+                audit,
+                &unreachable.failure,
+                unreachable.retries,
+                unreachable.redirects.len(),
+            )];
+        }
     };
     let pages: Vec<&page::PageFacts> = audit.pages_read().map(|p| &p.facts).collect();
     let count = pages.len().to_string();
@@ -51,17 +60,28 @@ pub fn check(audit: &SiteAudit, accounts: &Accounts, params: &SiteParams) -> Vec
                 .with("account", format!("@{handle}"))
                 .with("count", count.clone());
             if !x_found.is_empty() {
-                hit = hit.variant("other-account").with("found", at_list(&x_found));
+                hit = hit
+                    .variant("other-account")
+                    .with("found", at_list(&x_found));
             }
             hits.push(hit);
         }
         None if x_found.is_empty() => {
-            hits.push(Hit::new(ACCOUNT_LINK).variant("any-account").with("platform", "X").with("count", count.clone()));
+            hits.push(
+                Hit::new(ACCOUNT_LINK)
+                    .variant("any-account")
+                    .with("platform", "X")
+                    .with("count", count.clone()),
+            );
         }
         _ => {}
     }
     if let Some(m) = &accounts.mastodon {
-        let linked = pages.iter().any(|f| f.mastodon_profiles.iter().any(|(h, u)| *h == m.host && *u == m.user));
+        let linked = pages.iter().any(|f| {
+            f.mastodon_profiles
+                .iter()
+                .any(|(h, u)| *h == m.host && *u == m.user)
+        });
         if !linked {
             hits.push(
                 Hit::new(ACCOUNT_LINK)
@@ -84,7 +104,11 @@ pub fn check(audit: &SiteAudit, accounts: &Accounts, params: &SiteParams) -> Vec
     }
 
     if pages.iter().all(|f| f.share.is_empty()) {
-        hits.push(Hit::new(SHARE_BUTTON).with("count", count.clone()).with("news", audit.pages.len().to_string()));
+        hits.push(
+            Hit::new(SHARE_BUTTON)
+                .with("count", count.clone())
+                .with("news", audit.pages.len().to_string()),
+        );
     }
     if pages.iter().all(|f| f.embeds.is_empty()) {
         hits.push(Hit::new(EMBED).with("count", count.clone()));
@@ -106,7 +130,9 @@ pub fn check(audit: &SiteAudit, accounts: &Accounts, params: &SiteParams) -> Vec
                 .with("expected", m.profile_url())
                 .with("page", home.url.to_string());
             if !home.facts.rel_me.is_empty() {
-                hit = hit.variant("other-target").with("found", home.facts.rel_me.join(", "));
+                hit = hit
+                    .variant("other-target")
+                    .with("found", home.facts.rel_me.join(", "));
             }
             hits.push(hit);
         }
@@ -132,7 +158,9 @@ fn feed_hit(audit: &SiteAudit, params: &SiteParams) -> Option<Hit> {
         return (!announced).then(|| Hit::new(FEED));
     }
     let alive = audit.feeds.iter().any(|f| match &f.outcome {
-        FeedOutcome::Read(FeedState::Dated { age_days, .. }) => *age_days <= params.feed_max_age_days,
+        FeedOutcome::Read(FeedState::Dated { age_days, .. }) => {
+            *age_days <= params.feed_max_age_days
+        }
         // No date to judge by, or robots.txt forbids reading it: benefit of the doubt.
         FeedOutcome::Read(FeedState::Undated { .. }) | FeedOutcome::Robots => true,
         _ => false,
@@ -150,8 +178,14 @@ fn feed_hit(audit: &SiteAudit, params: &SiteParams) -> Option<Hit> {
             .with("days", age_days.to_string())
             .with("max_days", params.feed_max_age_days.to_string()),
         FeedOutcome::Read(FeedState::Empty) => Hit::new(FEED).variant("empty").with("feed", feed),
-        FeedOutcome::Read(FeedState::Unparseable(detail)) => Hit::new(FEED).variant("unparseable").with("feed", feed).with("detail", detail.clone()),
-        FeedOutcome::Failed(failure) => Hit::new(FEED).variant("unreachable").with("feed", feed).with("detail", failure_detail(failure)),
+        FeedOutcome::Read(FeedState::Unparseable(detail)) => Hit::new(FEED)
+            .variant("unparseable")
+            .with("feed", feed)
+            .with("detail", detail.clone()),
+        FeedOutcome::Failed(failure) => Hit::new(FEED)
+            .variant("unreachable")
+            .with("feed", feed)
+            .with("detail", failure_detail(failure)),
         // Handled by `alive` above.
         FeedOutcome::Read(FeedState::Undated { .. }) | FeedOutcome::Robots => return None,
     };
@@ -159,7 +193,12 @@ fn feed_hit(audit: &SiteAudit, params: &SiteParams) -> Option<Hit> {
 }
 
 /// The site could not be read: one hit whose variant is the reason.
-pub fn unreachable_hit(audit: &SiteAudit, failure: &Failure, retries: u32, redirects: usize) -> Hit {
+pub fn unreachable_hit(
+    audit: &SiteAudit,
+    failure: &Failure,
+    retries: u32,
+    redirects: usize,
+) -> Hit {
     let mut hit = Hit::new(UNREACHABLE)
         .variant(failure.code())
         .with("url", audit.url.to_string())
@@ -171,7 +210,16 @@ pub fn unreachable_hit(audit: &SiteAudit, failure: &Failure, retries: u32, redir
         Failure::Timeout(limit) => hit = hit.with("seconds", format_seconds(limit.as_secs_f64())),
         Failure::TooLarge(max) => hit = hit.with("max", format_megabytes(*max)),
         Failure::TooManyRedirects(max) => hit = hit.with("max", max.to_string()),
-        Failure::NotHtml(media) => hit = hit.with("media", if media.is_empty() { "?".into() } else { media.clone() }),
+        Failure::NotHtml(media) => {
+            hit = hit.with(
+                "media",
+                if media.is_empty() {
+                    "?".into()
+                } else {
+                    media.clone()
+                },
+            )
+        }
         _ => {}
     }
     hit
@@ -180,13 +228,21 @@ pub fn unreachable_hit(audit: &SiteAudit, failure: &Failure, retries: u32, redir
 /// An invalid address given for a site of a list: reported like an
 /// unreachable site, so each line of the list gets its result.
 pub fn invalid_url_hit(url: &str, detail: &str) -> Hit {
-    Hit::new(UNREACHABLE).variant("invalid-url").with("url", url).with("detail", detail)
+    Hit::new(UNREACHABLE)
+        .variant("invalid-url")
+        .with("url", url)
+        .with("detail", detail)
 }
 
 /// The technical detail of a failure (as the system or server said it).
 pub fn failure_detail(failure: &Failure) -> String {
     match failure {
-        Failure::Dns(d) | Failure::Tls(d) | Failure::Connect(d) | Failure::Dropped(d) | Failure::Other(d) | Failure::BadRedirect(d) => d.clone(),
+        Failure::Dns(d)
+        | Failure::Tls(d)
+        | Failure::Connect(d)
+        | Failure::Dropped(d)
+        | Failure::Other(d)
+        | Failure::BadRedirect(d) => d.clone(),
         Failure::RedirectLoop(url) => url.clone(),
         Failure::Status(status) => format!("HTTP {status}"),
         Failure::Timeout(limit) => format!("{} s", format_seconds(limit.as_secs_f64())),
@@ -197,10 +253,18 @@ pub fn failure_detail(failure: &Failure) -> String {
 }
 
 fn format_seconds(s: f64) -> String {
-    if s.fract() == 0.0 { format!("{s:.0}") } else { format!("{s:.1}") }
+    if s.fract() == 0.0 {
+        format!("{s:.0}")
+    } else {
+        format!("{s:.1}")
+    }
 }
 
 fn format_megabytes(bytes: u64) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
-    if mb.fract() == 0.0 { format!("{mb:.0}") } else { format!("{mb:.1}") }
+    if mb.fract() == 0.0 {
+        format!("{mb:.0}")
+    } else {
+        format!("{mb:.1}")
+    }
 }

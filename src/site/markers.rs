@@ -49,6 +49,13 @@ pub struct Markers {
 }
 
 impl Markers {
+    /// Reads and compiles the `data:` of a site pack.
+    pub fn from_pack_data(data: &serde_json::Value) -> Result<Markers, String> {
+        let data: SiteData =
+            serde_json::from_value(data.clone()).map_err(|e| format!("data: {e}"))?;
+        Markers::new(&data)
+    }
+
     /// Compiles the pack data; an error names the bad entry.
     pub fn new(data: &SiteData) -> Result<Markers, String> {
         let compile = |list: &[String], what: &str| -> Result<Vec<(String, Selector)>, String> {

@@ -5,6 +5,8 @@
 #[cfg(feature = "cli")]
 pub mod audit;
 #[cfg(feature = "cli")]
+pub mod checks;
+#[cfg(feature = "cli")]
 pub mod decode;
 #[cfg(feature = "cli")]
 pub mod feed;
@@ -18,5 +20,3 @@ pub mod page;
 pub mod robots;
 #[cfg(feature = "cli")]
 pub mod sitemap;
-#[cfg(feature = "cli")]
-pub mod checks;

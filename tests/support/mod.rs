@@ -29,7 +29,10 @@ impl Request {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -71,7 +74,11 @@ impl Reply {
     }
 
     pub fn status(status: u16) -> Reply {
-        Reply::typed(status, "text/plain; charset=utf-8", format!("status {status}").into_bytes())
+        Reply::typed(
+            status,
+            "text/plain; charset=utf-8",
+            format!("status {status}").into_bytes(),
+        )
     }
 
     pub fn redirect(status: u16, location: &str) -> Reply {
@@ -88,9 +95,17 @@ impl Reply {
 
     pub fn with_header(self, name: &str, value: &str) -> Reply {
         match self {
-            Reply::Full { status, mut headers, body } => {
+            Reply::Full {
+                status,
+                mut headers,
+                body,
+            } => {
                 headers.push((name.into(), value.into()));
-                Reply::Full { status, headers, body }
+                Reply::Full {
+                    status,
+                    headers,
+                    body,
+                }
             }
             other => other,
         }
@@ -123,7 +138,10 @@ impl Server {
 
     /// `count` listeners on distinct ports, one handler told which address
     /// was asked.
-    pub fn start_many(count: usize, handler: impl Fn(&Request, SocketAddr) -> Reply + Send + Sync + 'static) -> Server {
+    pub fn start_many(
+        count: usize,
+        handler: impl Fn(&Request, SocketAddr) -> Reply + Send + Sync + 'static,
+    ) -> Server {
         let shared = Arc::new(Shared {
             handler: Box::new(handler),
             hits: Mutex::new(HashMap::new()),
@@ -142,13 +160,17 @@ impl Server {
             runtime.block_on(async move {
                 let mut addrs = Vec::with_capacity(count);
                 for _ in 0..count {
-                    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+                    let listener = TcpListener::bind("127.0.0.1:0")
+                        .await
+                        .expect("bind 127.0.0.1");
                     let addr = listener.local_addr().expect("local address");
                     addrs.push(addr);
                     let shared = Arc::clone(&inner);
                     tokio::spawn(async move {
                         loop {
-                            let Ok((stream, _)) = listener.accept().await else { continue };
+                            let Ok((stream, _)) = listener.accept().await else {
+                                continue;
+                            };
                             let shared = Arc::clone(&shared);
                             tokio::spawn(serve(stream, addr, shared));
                         }
@@ -179,7 +201,13 @@ impl Server {
 
     /// How many requests reached `path` (query ignored).
     pub fn hits(&self, path: &str) -> usize {
-        self.shared.hits.lock().expect("hits").get(path).copied().unwrap_or(0)
+        self.shared
+            .hits
+            .lock()
+            .expect("hits")
+            .get(path)
+            .copied()
+            .unwrap_or(0)
     }
 
     pub fn total_hits(&self) -> usize {
@@ -208,10 +236,21 @@ impl Drop for Server {
 }
 
 async fn serve(mut stream: TcpStream, addr: SocketAddr, shared: Arc<Shared>) {
-    let Some(request) = read_request(&mut stream).await else { return };
+    let Some(request) = read_request(&mut stream).await else {
+        return;
+    };
     {
-        *shared.hits.lock().expect("hits").entry(request.path().to_string()).or_default() += 1;
-        shared.requests.lock().expect("requests").push(request.clone());
+        *shared
+            .hits
+            .lock()
+            .expect("hits")
+            .entry(request.path().to_string())
+            .or_default() += 1;
+        shared
+            .requests
+            .lock()
+            .expect("requests")
+            .push(request.clone());
     }
     let reply = (shared.handler)(&request, addr);
     answer(&mut stream, reply, &shared).await;
@@ -236,7 +275,11 @@ async fn read_request(stream: &mut TcpStream) -> Option<Request> {
                 .filter_map(|l| l.split_once(':'))
                 .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
                 .collect();
-            return Some(Request { method, target, headers });
+            return Some(Request {
+                method,
+                target,
+                headers,
+            });
         }
         if buf.len() > 64 * 1024 {
             return None;
@@ -272,8 +315,16 @@ async fn answer(stream: &mut TcpStream, reply: Reply, shared: &Shared) {
                 return;
             }
             Reply::Drop => return,
-            Reply::Full { status, headers, body } => {
-                let mut head = format!("HTTP/1.1 {status} {}\r\nContent-Length: {}\r\nConnection: close\r\n", reason(status), body.len());
+            Reply::Full {
+                status,
+                headers,
+                body,
+            } => {
+                let mut head = format!(
+                    "HTTP/1.1 {status} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+                    reason(status),
+                    body.len()
+                );
                 for (k, v) in headers {
                     head.push_str(&format!("{k}: {v}\r\n"));
                 }
@@ -294,7 +345,9 @@ async fn answer(stream: &mut TcpStream, reply: Reply, shared: &Shared) {
                 } else {
                     "Transfer-Encoding: chunked\r\n".to_string()
                 };
-                let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n{length}Connection: close\r\n\r\n");
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n{length}Connection: close\r\n\r\n"
+                );
                 if stream.write_all(head.as_bytes()).await.is_err() {
                     return;
                 }
