@@ -6,7 +6,10 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod config;
+mod init;
 mod inspect;
+mod rules;
 
 /// Exit code for usage, configuration and input errors.
 pub const EXIT_INPUT_ERROR: u8 = 2;
@@ -25,6 +28,12 @@ pub enum Command {
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Liste les règles ; `rules explain ID` explique l’une d’elles.
+    Rules(rules::Args),
+    /// Crée un fichier .twitterritorial.yaml commenté pour le compte.
+    Init(init::Args),
+    /// Affiche la configuration en vigueur et l’origine de chaque valeur.
+    Config(config::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -43,6 +52,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Config(args) => config::run(args),
     };
     match result {
         Ok(code) => code,
