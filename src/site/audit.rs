@@ -507,3 +507,57 @@ mod tests {
         assert!(a.mastodon.is_none());
     }
 }
+
+/// The audit of a site made of one page given as text (rule examples, the
+/// browser): the page is analysed as if read at `url`, and the feed it
+/// announces, when `feed` is given, is read from that text.
+pub fn offline(url: &Url, body: &[u8], media_type: Option<&str>, feed: Option<&[u8]>, markers: &Markers, now: Timestamp) -> SiteAudit {
+    let fetched = Fetched {
+        requested: url.clone(),
+        url: url.clone(),
+        status: 200,
+        media_type: media_type.map(|m| m.split(';').next().unwrap_or(m).trim().to_ascii_lowercase()),
+        charset: None,
+        body: body.to_vec(),
+        redirects: Vec::new(),
+        retries: 0,
+    };
+    let mut audit = SiteAudit {
+        url: url.clone(),
+        home: Err(Unreachable {
+            failure: Failure::NotHtml(fetched.media_type.clone().unwrap_or_default()),
+            redirects: Vec::new(),
+            retries: 0,
+        }),
+        pages: Vec::new(),
+        skipped: Vec::new(),
+        feeds: Vec::new(),
+        used_sitemap: false,
+    };
+    if !is_html(&fetched) {
+        return audit;
+    }
+    let decoded = decode_html(body, None);
+    let facts = page::analyse(&decoded.text, url, markers);
+    if let (Some(feed_url), Some(feed_body)) = (facts.feeds.first(), feed) {
+        audit.feeds.push(FeedRead {
+            url: feed_url.clone(),
+            outcome: FeedOutcome::Read(feed::read(feed_body, now)),
+        });
+    } else if let Some(feed_url) = facts.feeds.first() {
+        // Announced but not given: not judged, as when robots.txt forbids it.
+        audit.feeds.push(FeedRead {
+            url: feed_url.clone(),
+            outcome: FeedOutcome::Robots,
+        });
+    }
+    audit.home = Ok(PageRead {
+        requested: url.clone(),
+        url: url.clone(),
+        redirects: Vec::new(),
+        retries: 0,
+        encoding: decoded.encoding.name(),
+        facts,
+    });
+    audit
+}
