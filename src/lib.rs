@@ -13,8 +13,10 @@ pub mod drafts;
 pub mod lint;
 pub mod locale;
 pub mod political;
+pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod text;
 
 #[cfg(feature = "cli")]

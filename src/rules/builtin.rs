@@ -13,6 +13,8 @@ pub static BUILTIN_PACKS: &[(&str, &str)] = &[
         include_str!("../../rules/accessibility.yaml"),
     ),
     ("political", include_str!("../../rules/political.yaml")),
+    ("profile", include_str!("../../rules/profile.yaml")),
+    ("site", include_str!("../../rules/site.yaml")),
 ];
 
 pub(super) fn sources() -> Vec<PackSource> {
