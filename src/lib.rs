@@ -6,6 +6,7 @@
 //! also runs in a browser (wasm32-unknown-unknown). The `cli` feature adds what
 //! touches files, the terminal and the network.
 
+pub mod assess;
 pub mod diagnostic;
 pub mod locale;
 pub mod text;

@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+pub mod assess;
 mod inspect;
 
 /// Exit code for usage, configuration and input errors.
@@ -25,6 +26,9 @@ pub enum Command {
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Auto-évaluation du compte sur les quatre étapes du guide et les
+    /// bonnes pratiques : score, niveau et actions prioritaires.
+    Assess(assess::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -43,6 +47,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Assess(args) => assess::run(args),
     };
     match result {
         Ok(code) => code,
