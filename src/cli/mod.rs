@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 pub mod assess;
+mod completions;
 mod inspect;
 
 /// Exit code for usage, configuration and input errors.
@@ -29,6 +30,11 @@ pub enum Command {
     /// Auto-évaluation du compte sur les quatre étapes du guide et les
     /// bonnes pratiques : score, niveau et actions prioritaires.
     Assess(assess::Args),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish,
+    /// powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man(completions::ManArgs),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -48,6 +54,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
         Command::Assess(args) => assess::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(code) => code,
