@@ -231,6 +231,7 @@ pub enum AnswersErrorKind {
     MissingVersion,
     BadVersion(String),
     UnknownField(String),
+    DuplicateField(String),
     AnswersNotAMapping,
     UnknownQuestion {
         id: String,
@@ -316,6 +317,13 @@ impl AnswersError {
                     format!(
                         "unknown field `{name}`: only `version`, `account` and `answers` are allowed."
                     )
+                }
+            }
+            DuplicateField(name) => {
+                if fr {
+                    format!("le champ « {name} » apparaît deux fois : gardez-en un.")
+                } else {
+                    format!("field `{name}` appears twice: keep one.")
                 }
             }
             AnswersNotAMapping => {
@@ -463,7 +471,7 @@ impl Node {
                 "an empty answer"
             })
             .into(),
-            Node::Bool(b) => format!("{}", if *b { "yes" } else { "no" }),
+            Node::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
             Node::Number(n) => format_number(*n),
             Node::Text(s) => {
                 if fr {
@@ -547,17 +555,21 @@ fn parse(text: &str, model: &Model) -> Result<Answers, AnswersError> {
             kind: AnswersErrorKind::MissingVersion,
         });
     }
-    let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|err| {
-        let (line, column) = err
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((0, 0));
-        AnswersError {
-            line,
-            column,
-            kind: AnswersErrorKind::Syntax(saphyr_message(&err)),
-        }
-    })?;
+    // Repeated keys reach our reader, which reports them in its own words.
+    let options =
+        serde_saphyr::options! { duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough };
+    let root: Spanned<Node> =
+        serde_saphyr::from_str_with_options(text, options).map_err(|err| {
+            let (line, column) = err
+                .location()
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((0, 0));
+            AnswersError {
+                line,
+                column,
+                kind: AnswersErrorKind::Syntax(saphyr_message(&err)),
+            }
+        })?;
     let Node::Map(fields) = root.value else {
         return Err(AnswersError::at(
             &root.referenced,
@@ -567,7 +579,15 @@ fn parse(text: &str, model: &Model) -> Result<Answers, AnswersError> {
     let mut version_seen = false;
     let mut answers = Answers::new();
     let mut answers_node = None;
+    let mut seen: Vec<String> = Vec::new();
     for (key, value) in fields {
+        if seen.contains(&key.value) {
+            return Err(AnswersError::at(
+                &key.referenced,
+                AnswersErrorKind::DuplicateField(key.value.clone()),
+            ));
+        }
+        seen.push(key.value.clone());
         match key.value.as_str() {
             "version" => {
                 version_seen = true;
@@ -661,7 +681,15 @@ fn read_answer(question: &Question, node: Spanned<Node>) -> Result<Answer, Answe
     };
     let mut value = None;
     let mut source = Source::Declared;
+    let mut seen: Vec<String> = Vec::new();
     for (key, child) in entries {
+        if seen.contains(&key.value) {
+            return Err(AnswersError::at(
+                &key.referenced,
+                AnswersErrorKind::DuplicateField(key.value.clone()),
+            ));
+        }
+        seen.push(key.value.clone());
         match key.value.as_str() {
             "value" => value = Some(child),
             "source" => {

@@ -160,8 +160,7 @@ pub fn run(
                 text: format!("[{position}/{total}] {}", question.text(lang)),
                 help: question.help.as_ref().map(|h| h.get(lang).to_string()),
             };
-            let previous_value = previous.as_ref().and_then(|a| a.value.clone());
-            let value = ask(prompter, question, &prompt, previous_value.as_ref(), lang)?;
+            let value = ask(prompter, question, &prompt, previous.as_ref(), lang)?;
             answers.set(
                 &question.id,
                 Answer {
@@ -177,14 +176,17 @@ pub fn run(
     Ok(answers)
 }
 
-/// Asks one question. `Ok(None)`: skipped.
+/// Asks one question, starting on the previous answer if there is one (a
+/// question skipped before starts on "skip"). `Ok(None)`: skipped.
 fn ask(
     prompter: &mut dyn Prompter,
     question: &Question,
     prompt: &Prompt,
-    previous: Option<&AnswerValue>,
+    previous: Option<&Answer>,
     lang: Lang,
 ) -> io::Result<Option<AnswerValue>> {
+    let was_skipped = previous.is_some_and(|a| a.value.is_none());
+    let previous = previous.and_then(|a| a.value.as_ref());
     let skip = tr(lang, "Passer cette question", "Skip this question").to_string();
     match question.kind {
         QuestionType::YesNo => {
@@ -194,9 +196,9 @@ fn ask(
                 skip,
             ];
             let default = match previous {
-                Some(AnswerValue::Bool(true)) | None => 0,
+                _ if was_skipped => 2,
                 Some(AnswerValue::Bool(false)) => 1,
-                Some(_) => 2,
+                _ => 0,
             };
             Ok(match prompter.select(prompt, &items, default)? {
                 Some(0) => Some(AnswerValue::Bool(true)),
