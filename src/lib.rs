@@ -6,9 +6,14 @@
 //! also runs in a browser (wasm32-unknown-unknown). The `cli` feature adds what
 //! touches files, the terminal and the network.
 
+pub mod archive;
 pub mod assess;
+pub mod config;
 pub mod diagnostic;
+pub mod lint;
 pub mod locale;
+pub mod political;
+pub mod rules;
 pub mod text;
 
 #[cfg(feature = "cli")]

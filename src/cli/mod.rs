@@ -6,9 +6,13 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod archive;
 pub mod assess;
 mod completions;
+mod config;
+mod init;
 mod inspect;
+mod rules;
 
 /// Exit code for usage, configuration and input errors.
 pub const EXIT_INPUT_ERROR: u8 = 2;
@@ -35,6 +39,14 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Écrit la page de manuel (format roff) sur la sortie standard.
     Man(completions::ManArgs),
+    /// Audite l’historique d’un compte à partir de l’archive de X.
+    Archive(archive::Args),
+    /// Liste les règles ; `rules explain ID` explique l’une d’elles.
+    Rules(rules::Args),
+    /// Crée un fichier .twitterritorial.yaml commenté pour le compte.
+    Init(init::Args),
+    /// Affiche la configuration en vigueur et l’origine de chaque valeur.
+    Config(config::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -56,6 +68,10 @@ pub fn main() -> ExitCode {
         Command::Assess(args) => assess::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
+        Command::Archive(args) => archive::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Config(args) => config::run(args),
     };
     match result {
         Ok(code) => code,
