@@ -7,6 +7,7 @@
 //! touches files, the terminal and the network.
 
 pub mod archive;
+pub mod assess;
 pub mod config;
 pub mod diagnostic;
 pub mod drafts;

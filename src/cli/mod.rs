@@ -9,6 +9,7 @@ use std::process::ExitCode;
 mod check;
 mod completions;
 mod archive;
+pub mod assess;
 mod config;
 mod init;
 mod inspect;
@@ -36,6 +37,9 @@ pub enum Command {
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Auto-évaluation du compte sur les quatre étapes du guide et les
+    /// bonnes pratiques : score, niveau et actions prioritaires.
+    Assess(assess::Args),
     /// Écrit le script de complétion pour un shell (bash, zsh, fish,
     /// powershell, elvish).
     Completions(completions::CompletionsArgs),
@@ -72,6 +76,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Assess(args) => assess::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
         Command::Archive(args) => archive::run(args),
