@@ -6,8 +6,11 @@
 //! also runs in a browser (wasm32-unknown-unknown). The `cli` feature adds what
 //! touches files, the terminal and the network.
 
+pub mod config;
 pub mod diagnostic;
+pub mod lint;
 pub mod locale;
+pub mod rules;
 pub mod text;
 
 #[cfg(feature = "cli")]
