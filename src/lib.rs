@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod handbook;
 pub mod lint;
 pub mod locale;
 pub mod rules;

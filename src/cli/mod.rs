@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod book_preprocessor;
 mod completions;
 mod inspect;
 
@@ -31,6 +32,9 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Écrit la page de manuel (format roff) sur la sortie standard.
     Man(completions::ManArgs),
+    /// Préprocesseur mdBook du guide : écrit la référence des règles.
+    #[command(hide = true)]
+    BookPreprocessor(book_preprocessor::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -51,6 +55,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
+        Command::BookPreprocessor(args) => book_preprocessor::run(args),
     };
     match result {
         Ok(code) => code,
