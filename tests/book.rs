@@ -754,3 +754,94 @@ fn every_example_of_the_reference_is_shown_and_passes_the_checker() {
     eprintln!("rule reference: {run} example posts run through the checker (both languages)");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+// ---------------------------------------------------------------------------
+// The command `book.toml` runs
+
+/// Runs the binary with `args`, `stdin` as standard input.
+fn run_binary(args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_twitterritorial"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start twitterritorial");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait for twitterritorial")
+}
+
+#[test]
+fn the_command_of_book_toml_speaks_mdbooks_protocol() {
+    for (edition, _) in EDITIONS {
+        let root = manifest_dir().join("book").join(edition);
+        let book = MDBook::load(&root).expect("load");
+        let key = format!(
+            "preprocessor.{}.command",
+            twitterritorial::handbook::PREPROCESSOR_NAME
+        );
+        let command: String = book
+            .config
+            .get(&key)
+            .expect("readable book.toml")
+            .unwrap_or_else(|| panic!("book/{edition}/book.toml has no {key}"));
+        // `cargo run … -- book-preprocessor`: the binary's part is after `--`.
+        let args: Vec<&str> = command
+            .split_once(" -- ")
+            .map(|(_, args)| args.split_whitespace().collect())
+            .unwrap_or_else(|| panic!("{key} = {command:?} does not pass arguments to the binary"));
+
+        let supports: Vec<&str> = args.iter().copied().chain(["supports", "html"]).collect();
+        let out = run_binary(&supports, b"");
+        assert!(
+            out.status.success(),
+            "supports html: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+
+        let ctx = mdbook_preprocessor::PreprocessorContext::new(
+            root.clone(),
+            book.config.clone(),
+            "html".into(),
+        );
+        let input = serde_json::to_vec(&(&ctx, &book.book)).expect("serialise the book");
+        let out = run_binary(&args, &input);
+        assert!(
+            out.status.success(),
+            "book/{edition}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let processed: mdbook_driver::book::Book =
+            serde_json::from_slice(&out.stdout).expect("a book as JSON on stdout");
+        let reference = processed
+            .iter()
+            .find_map(|item| match item {
+                BookItem::Chapter(ch) if ch.path.as_deref() == Some(Path::new("regles.md")) => {
+                    Some(ch.content.clone())
+                }
+                _ => None,
+            })
+            .expect("regles.md");
+        assert!(
+            !reference.contains(MARKER),
+            "book/{edition}: the marker is still there"
+        );
+        let first = &rule_set().rules()[0];
+        assert!(
+            reference.contains(&format!("{{#{}}}", rule_anchor(&first.id))),
+            "book/{edition}: no section for {}",
+            first.id
+        );
+    }
+}
+
+#[test]
+fn the_preprocessor_command_explains_bad_input() {
+    let out = run_binary(&["book-preprocessor"], b"not json");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mdbook build"), "{stderr}");
+}
