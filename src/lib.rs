@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod handbook;
 pub mod lint;
 pub mod locale;
+pub mod political;
 pub mod rules;
 pub mod text;
 

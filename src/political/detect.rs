@@ -1,0 +1,720 @@
+//! The detector: finds the signals of a post in one pass and combines them
+//! into findings.
+//!
+//! 1. The post is normalised ([`super::normalize`]).
+//! 2. One Aho-Corasick automaton, built once from every phrase of the pack
+//!    (signals, civic exceptions, ambiguous names, month names…), finds all
+//!    phrases in one scan of the normalised text.
+//! 3. Signals inside a civic phrase are dropped; ambiguous names become the
+//!    `party` signal only when they are written as a party name and a
+//!    political context is in the same sentence; dates and names around a
+//!    call to vote give the computed signals.
+//! 4. Each rule's combinations are tested on the signals found; the finding
+//!    names the words and the reason, and its span covers those words.
+
+use super::calendar::{Calendar, format_date};
+use super::lexicon::{
+    ACHIEVEMENT, CaseRule, Combination, ELECTION_EVE, LexiconError, PARTISAN, PARTY_SIGNAL, PackData, PoliticalPack,
+    Scope, Texts,
+};
+use super::normalize::{Normalized, fold_phrase, normalize};
+use crate::diagnostic::{Finding, Severity};
+use crate::locale::{Lang, Localized, fill};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use jiff::ToSpan;
+use jiff::civil::{Date, DateTime};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+/// What a phrase of the automaton stands for. One phrase may stand for
+/// several things (« vote » is both a signal and a word before a name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A phrase of a signal family, looked for in posts of these languages.
+    Signal(u16, Langs),
+    Exception,
+    /// A function word of one language (to guess the post's language).
+    Marker(Langs),
+    /// « maire » in « Dupont maire ! ».
+    Title,
+    /// A first name or a title (« Hélène », « Mme ») that may start a name.
+    PersonStart,
+    /// « nous » in « Nous, nous ».
+    Emphatic,
+    Ambiguous(u16),
+    VoteNameTrigger,
+    HashtagPrefix,
+    Month(i8),
+    Sunday,
+    Tomorrow,
+}
+
+/// A set of post languages, as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Langs(u8);
+
+impl Langs {
+    const FR: Langs = Langs(1);
+    const EN: Langs = Langs(2);
+    const BOTH: Langs = Langs(3);
+
+    fn meets(self, other: Langs) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
+struct SignalInfo {
+    name: String,
+    label: Localized,
+    civic: bool,
+}
+
+struct AmbiguousInfo {
+    case: CaseRule,
+    not_before_number: bool,
+    not_sentence_start: bool,
+    not_after: Vec<String>,
+    not_before: Vec<String>,
+    context: Scope,
+}
+
+struct CompiledCombination {
+    /// Each entry is satisfied by any of its signals.
+    all: Vec<Vec<u16>>,
+    any: Vec<u16>,
+    none: Vec<u16>,
+    scope: Scope,
+    why: Localized,
+}
+
+/// A signal found in a post: which one, where, and in which sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignalHit {
+    /// Signal name, as in the pack (`vote-for`, `party`…).
+    pub signal: String,
+    /// What the signal means, in both languages.
+    pub label: Localized,
+    /// Byte range of the triggering words in the original text.
+    pub span: Range<usize>,
+    pub sentence: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    signal: u16,
+    first: usize,
+    last: usize,
+    sentence: u32,
+}
+
+/// The political checks, compiled once and reused for every post.
+pub struct Detector {
+    automaton: AhoCorasick,
+    /// Roles of each automaton pattern, by pattern id.
+    roles: Vec<Vec<Role>>,
+    /// Patterns ending with `*`: they may stop inside a word.
+    prefix: Vec<bool>,
+    signals: Vec<SignalInfo>,
+    ambiguous: Vec<AmbiguousInfo>,
+    ambiguous_context: Vec<u16>,
+    party: u16,
+    vote_date: u16,
+    vote_name: u16,
+    campaign_hashtag: u16,
+    person: u16,
+    emphatic_we: u16,
+    person_not_after: Vec<String>,
+    name_stopwords: Vec<String>,
+    hashtag_stopwords: Vec<String>,
+    combinations: [Vec<CompiledCombination>; 3],
+    messages: [Localized; 3],
+    texts: Texts,
+}
+
+const RULE_IDS: [&str; 3] = [PARTISAN, ACHIEVEMENT, ELECTION_EVE];
+
+impl Detector {
+    /// The detector of the built-in `rules/political.yaml`.
+    pub fn builtin() -> Detector {
+        let pack = PoliticalPack::builtin();
+        // Tested in this crate: a failure is a bug in the repository.
+        Detector::from_pack(&pack).unwrap_or_else(|e| panic!("built-in political pack: {e}"))
+    }
+
+    /// Compiles a pack file's text (a user's edited copy of the pack).
+    pub fn from_yaml(yaml: &str) -> Result<Detector, LexiconError> {
+        Detector::from_pack(&PoliticalPack::from_yaml(yaml)?)
+    }
+
+    /// Compiles a parsed pack.
+    pub fn from_pack(pack: &PoliticalPack) -> Result<Detector, LexiconError> {
+        Detector::from_parts(&pack.data, &pack.messages())
+    }
+
+    /// Compiles the `data:` of the pack with the rules' message templates
+    /// (by rule id), for an engine that parsed the pack itself.
+    pub fn from_parts(data: &PackData, messages: &BTreeMap<String, Localized>) -> Result<Detector, LexiconError> {
+        data.validate()?;
+        let mut builder = PatternBuilder::default();
+
+        let signals: Vec<SignalInfo> = data
+            .signals
+            .iter()
+            .map(|s| SignalInfo { name: s.name.clone(), label: s.label.clone(), civic: s.civic })
+            .collect();
+        let index_of = |name: &str| -> Result<u16, LexiconError> {
+            signals
+                .iter()
+                .position(|s| s.name == name)
+                .and_then(|i| u16::try_from(i).ok())
+                .ok_or_else(|| LexiconError::Invalid(format!("unknown signal `{name}`")))
+        };
+        for (i, s) in data.signals.iter().enumerate() {
+            let id = u16::try_from(i).map_err(|_| LexiconError::Invalid("too many signals".into()))?;
+            for (phrases, langs) in [(&s.fr, Langs::FR), (&s.en, Langs::EN), (&s.both, Langs::BOTH)] {
+                for phrase in phrases {
+                    builder.add(phrase, Role::Signal(id, langs))?;
+                }
+            }
+        }
+        for (words, langs) in [(&data.language_markers.fr, Langs::FR), (&data.language_markers.en, Langs::EN)] {
+            for w in words {
+                builder.add(w, Role::Marker(langs))?;
+            }
+        }
+        for w in &data.vote_name.titles {
+            builder.add(w, Role::Title)?;
+        }
+        for w in data.person.first_names.iter().chain(&data.person.titles) {
+            builder.add(w, Role::PersonStart)?;
+        }
+        for w in &data.emphatic {
+            builder.add(w, Role::Emphatic)?;
+        }
+        for phrase in data.exceptions.all() {
+            builder.add(phrase, Role::Exception)?;
+        }
+        let mut ambiguous = Vec::new();
+        for (i, a) in data.ambiguous.iter().enumerate() {
+            let id = u16::try_from(i).map_err(|_| LexiconError::Invalid("too many ambiguous names".into()))?;
+            builder.add(&a.term, Role::Ambiguous(id))?;
+            ambiguous.push(AmbiguousInfo {
+                case: a.case,
+                not_before_number: a.not_before_number,
+                not_sentence_start: a.not_sentence_start,
+                not_after: a.not_after.iter().map(|w| fold_phrase(w)).collect(),
+                not_before: a.not_before.iter().map(|w| fold_phrase(w)).collect(),
+                context: a.context,
+            });
+        }
+        for phrase in &data.vote_name.after {
+            builder.add(phrase, Role::VoteNameTrigger)?;
+        }
+        for phrase in &data.campaign_hashtag.after {
+            builder.add(phrase, Role::HashtagPrefix)?;
+        }
+        for months in [&data.dates.months.fr, &data.dates.months.en] {
+            for (m, name) in months.iter().enumerate() {
+                let month = i8::try_from(m + 1).unwrap_or(1);
+                builder.add(name, Role::Month(month))?;
+            }
+        }
+        for w in &data.dates.sunday {
+            builder.add(w, Role::Sunday)?;
+        }
+        for w in &data.dates.tomorrow {
+            builder.add(w, Role::Tomorrow)?;
+        }
+
+        let compile = |combos: &[Combination]| -> Result<Vec<CompiledCombination>, LexiconError> {
+            combos
+                .iter()
+                .map(|c| {
+                    Ok(CompiledCombination {
+                        all: c
+                            .all
+                            .iter()
+                            .map(|entry| entry.split('|').map(|n| index_of(n.trim())).collect::<Result<Vec<_>, _>>())
+                            .collect::<Result<_, _>>()?,
+                        any: c.any.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
+                        none: c.none.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
+                        scope: c.scope,
+                        why: c.why.clone(),
+                    })
+                })
+                .collect()
+        };
+        let message = |id: &str| {
+            messages
+                .get(id)
+                .cloned()
+                .ok_or_else(|| LexiconError::Invalid(format!("the rule `{id}` has no message")))
+        };
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&builder.patterns)
+            .map_err(|e| LexiconError::Invalid(format!("cannot compile the phrases: {e}")))?;
+        let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect::<Vec<_>>();
+        Ok(Detector {
+            automaton,
+            prefix: builder.prefix,
+            roles: builder.roles,
+            ambiguous_context: data.ambiguous_context.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
+            party: index_of(PARTY_SIGNAL)?,
+            vote_date: index_of("vote-date")?,
+            vote_name: index_of("vote-name")?,
+            campaign_hashtag: index_of("campaign-hashtag")?,
+            person: index_of("person")?,
+            emphatic_we: index_of("emphatic-we")?,
+            person_not_after: fold_all(&data.person.not_after),
+            name_stopwords: fold_all(&data.vote_name.stopwords),
+            hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
+            combinations: [
+                compile(&data.combinations.partisan)?,
+                compile(&data.combinations.achievement)?,
+                compile(&data.combinations.election_eve)?,
+            ],
+            messages: [message(PARTISAN)?, message(ACHIEVEMENT)?, message(ELECTION_EVE)?],
+            texts: data.texts.clone(),
+            signals,
+            ambiguous,
+        })
+    }
+
+    /// Checks one post (or a bio) published on `date`.
+    ///
+    /// With a date alone, the whole voting day counts as part of the eve
+    /// period; use [`Detector::check_at`] when the time is known.
+    pub fn check(&self, text: &str, date: Date, calendar: &Calendar, lang: Lang) -> Vec<Finding> {
+        let eve = calendar.eve_at(date);
+        self.check_inner(text, date, eve, calendar, lang)
+    }
+
+    /// Checks a post published at a known date and time.
+    pub fn check_at(&self, text: &str, at: DateTime, calendar: &Calendar, lang: Lang) -> Vec<Finding> {
+        let eve = calendar.eve_at_time(at);
+        self.check_inner(text, at.date(), eve, calendar, lang)
+    }
+
+    /// The signals found in a post, for explanations and for tuning the pack.
+    pub fn signals(&self, text: &str, date: Date, calendar: &Calendar) -> Vec<SignalHit> {
+        let norm = normalize(text);
+        let hits = self.find_hits(text, &norm, date, calendar);
+        hits.iter()
+            .map(|h| SignalHit {
+                signal: self.signals[usize::from(h.signal)].name.clone(),
+                label: self.signals[usize::from(h.signal)].label.clone(),
+                span: norm.original_span(h.first, h.last),
+                sentence: h.sentence,
+            })
+            .collect()
+    }
+
+    fn check_inner(
+        &self,
+        text: &str,
+        date: Date,
+        eve: Option<(&super::calendar::Election, Date)>,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Vec<Finding> {
+        let norm = normalize(text);
+        let hits = self.find_hits(text, &norm, date, calendar);
+        if hits.is_empty() {
+            return Vec::new();
+        }
+        let mut findings = Vec::new();
+        for (rule, combos) in self.combinations.iter().enumerate() {
+            if rule == 2 && eve.is_none() {
+                continue;
+            }
+            let Some(fired) = self.evaluate(combos, &hits) else { continue };
+            let span = fired.triggers.iter().map(|h| norm.original_span(h.first, h.last)).fold(
+                usize::MAX..0,
+                |acc, s| acc.start.min(s.start)..acc.end.max(s.end),
+            );
+            let words = quote_words(text, &norm, &fired.triggers, lang);
+            let why = fired.whys.iter().map(|w| w.get(lang)).collect::<Vec<_>>().join(" ; ");
+            let (severity, period) = match rule {
+                0 => (Severity::Error, String::new()),
+                1 => self.achievement_period(date, calendar, lang),
+                _ => {
+                    let (election, round) = eve.map(|(e, r)| (e.name.clone(), r)).unwrap_or_default();
+                    let period =
+                        fill(self.texts.eve.get(lang), &[("round", format_date(round, lang)), ("election", election)]);
+                    (Severity::Error, period)
+                }
+            };
+            let message = fill(
+                self.messages[rule].get(lang),
+                &[("words", words), ("why", why), ("period", period)],
+            );
+            findings.push(Finding { rule: RULE_IDS[rule].to_string(), severity, span, message, fix: None });
+        }
+        findings
+    }
+
+    fn achievement_period(&self, date: Date, calendar: &Calendar, lang: Lang) -> (Severity, String) {
+        if let Some((election, window)) = calendar.window_at(date) {
+            let text = fill(
+                self.texts.in_window.get(lang),
+                &[
+                    ("start", format_date(window.start, lang)),
+                    ("end", format_date(window.end, lang)),
+                    ("election", election.name.clone()),
+                ],
+            );
+            return (Severity::Error, text);
+        }
+        let text = match calendar.next_window(date) {
+            Some((election, window)) => fill(
+                self.texts.outside_window.get(lang),
+                &[("next_start", format_date(window.start, lang)), ("election", election.name.clone())],
+            ),
+            None => self.texts.no_window_ahead.get(lang).to_string(),
+        };
+        (Severity::Info, text)
+    }
+
+    /// Tests a rule's combinations in order; returns the signals that made
+    /// them fire (all firing combinations together).
+    fn evaluate<'h>(&self, combos: &'h [CompiledCombination], hits: &'h [Hit]) -> Option<Fired<'h>> {
+        let mut fired: Option<Fired<'h>> = None;
+        for combo in combos {
+            let found = match combo.scope {
+                Scope::Post => match_combination(combo, hits.iter()),
+                Scope::Sentence => {
+                    let mut sentences: Vec<u32> = hits.iter().map(|h| h.sentence).collect();
+                    sentences.dedup();
+                    sentences
+                        .into_iter()
+                        .find_map(|s| match_combination(combo, hits.iter().filter(move |h| h.sentence == s)))
+                }
+            };
+            if let Some(triggers) = found {
+                let f = fired.get_or_insert_with(|| Fired { triggers: Vec::new(), whys: Vec::new() });
+                for t in triggers {
+                    if !f.triggers.iter().any(|h| h.first == t.first && h.last == t.last) {
+                        f.triggers.push(t);
+                    }
+                }
+                if !f.whys.iter().any(|w| *w == &combo.why) {
+                    f.whys.push(&combo.why);
+                }
+            }
+        }
+        fired
+    }
+
+    /// Every signal of the normalised post, after exceptions and context.
+    fn find_hits(&self, text: &str, norm: &Normalized, date: Date, calendar: &Calendar) -> Vec<Hit> {
+        let mut raw: Vec<(Role, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
+            let id = m.pattern().as_usize();
+            let Some(first) = norm.token_starting_at(m.start() + 1) else { continue };
+            let end_byte = if self.prefix[id] { m.end() - 1 } else { m.end() - 2 };
+            let Some(last) = norm.token_containing(end_byte) else { continue };
+            for &role in &self.roles[id] {
+                raw.push((role, first, last));
+            }
+        }
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        // The post's language: the one with more function words; both when
+        // neither wins (short posts, hashtags only).
+        let (fr, en) = raw.iter().fold((0usize, 0usize), |(fr, en), (role, ..)| match role {
+            Role::Marker(l) if *l == Langs::FR => (fr + 1, en),
+            Role::Marker(_) => (fr, en + 1),
+            _ => (fr, en),
+        });
+        let post_langs = match fr.cmp(&en) {
+            std::cmp::Ordering::Greater => Langs::FR,
+            std::cmp::Ordering::Less => Langs::EN,
+            std::cmp::Ordering::Equal => Langs::BOTH,
+        };
+        let is_civic = |role: &Role| matches!(role, Role::Signal(s, _) if self.signals[usize::from(*s)].civic);
+        let exceptions: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|(r, ..)| *r == Role::Exception || (is_civic(r) && matches!(r, Role::Signal(_, l) if l.meets(post_langs))))
+            .map(|&(_, f, l)| (f, l))
+            .collect();
+        let in_exception = |first: usize, last: usize| exceptions.iter().any(|&(f, l)| first <= l && f <= last);
+        let sentence = |i: usize| norm.tokens[i].sentence;
+        let hit = |signal: u16, first: usize, last: usize| Hit { signal, first, last, sentence: sentence(first) };
+
+        let mut hits: Vec<Hit> = Vec::new();
+        for &(role, first, last) in &raw {
+            match role {
+                Role::Signal(s, langs) if langs.meets(post_langs) => {
+                    if self.signals[usize::from(s)].civic || !in_exception(first, last) {
+                        hits.push(hit(s, first, last));
+                    }
+                }
+                Role::PersonStart if first == last => {
+                    if let Some(name) = self.person_name(text, norm, first) {
+                        hits.push(hit(self.person, first, name));
+                    }
+                }
+                Role::Emphatic if first == last => {
+                    let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
+                        norm.word(first + 1) == norm.word(first)
+                            && next.sentence == norm.tokens[first].sentence
+                            && text.get(norm.tokens[first].orig.end..next.orig.start).is_some_and(|gap| gap.contains(','))
+                    });
+                    if repeated {
+                        hits.push(hit(self.emphatic_we, first, first + 1));
+                    }
+                }
+                Role::Title => {
+                    if let Some(name) = self.name_before_title(text, norm, first) {
+                        hits.push(hit(self.vote_name, name, last));
+                    }
+                }
+                Role::VoteNameTrigger if !in_exception(first, last) => {
+                    if let Some(name) = self.name_after(norm, last, &self.name_stopwords, false) {
+                        hits.push(hit(self.vote_name, first, name));
+                    }
+                }
+                Role::HashtagPrefix if norm.tokens[first].tag_start => {
+                    if let Some(name) = self.name_after(norm, last, &self.hashtag_stopwords, true) {
+                        hits.push(hit(self.campaign_hashtag, first, name));
+                    }
+                }
+                Role::Month(month) => {
+                    if let Some((day_tok, day)) = day_next_to(norm, first, last)
+                        && calendar.rounds_near(date).any(|r| r.month() == month && r.day() == day)
+                    {
+                        hits.push(hit(self.vote_date, first.min(day_tok), last.max(day_tok)));
+                    }
+                }
+                Role::Sunday => {
+                    if next_sunday(date).is_some_and(|s| calendar.rounds_near(date).any(|r| r == s)) {
+                        hits.push(hit(self.vote_date, first, last));
+                    }
+                }
+                Role::Tomorrow => {
+                    if date.tomorrow().is_ok_and(|t| calendar.rounds_near(date).any(|r| r == t)) {
+                        hits.push(hit(self.vote_date, first, last));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Ambiguous names last: they need the other signals as context.
+        let mut parties = Vec::new();
+        for &(role, first, last) in &raw {
+            let Role::Ambiguous(a) = role else { continue };
+            let info = &self.ambiguous[usize::from(a)];
+            if in_exception(first, last) || !self.written_as_party(norm, info, first, last) {
+                continue;
+            }
+            let s = sentence(first);
+            let context = hits.iter().any(|h| {
+                (info.context == Scope::Post || h.sentence == s)
+                    && self.ambiguous_context.contains(&h.signal)
+                    && (h.last < first || h.first > last)
+            });
+            if context {
+                parties.push(hit(self.party, first, last));
+            }
+        }
+        hits.extend(parties);
+        hits.sort_by_key(|h| (h.first, h.last, h.signal));
+        hits.dedup_by_key(|h| (h.first, h.last, h.signal));
+        hits
+    }
+
+    fn written_as_party(&self, norm: &Normalized, info: &AmbiguousInfo, first: usize, last: usize) -> bool {
+        let tokens = &norm.tokens;
+        let case_ok = match info.case {
+            CaseRule::Any => true,
+            CaseRule::Capitalized => tokens[first].capitalized,
+            CaseRule::Upper => tokens[first..=last].iter().all(|t| t.all_caps),
+        };
+        if !case_ok {
+            return false;
+        }
+        if info.not_sentence_start && tokens[first].sentence_start {
+            return false;
+        }
+        let next = tokens.get(last + 1).filter(|t| t.sentence == tokens[last].sentence);
+        if info.not_before_number && next.is_some_and(|t| t.number) {
+            return false;
+        }
+        if next.is_some_and(|_| info.not_before.iter().any(|w| w == norm.word(last + 1))) {
+            return false;
+        }
+        let previous = first.checked_sub(1).filter(|&p| tokens[p].sentence == tokens[first].sentence);
+        if previous.is_some_and(|p| info.not_after.iter().any(|w| w == norm.word(p))) {
+            return false;
+        }
+        true
+    }
+
+    /// The surname after a first name or a title at token `start`
+    /// (« Hélène Roux », « Mme Garnier »), not after a place word.
+    fn person_name(&self, text: &str, norm: &Normalized, start: usize) -> Option<usize> {
+        let (s, next) = (&norm.tokens[start], norm.tokens.get(start + 1)?);
+        if !s.capitalized || !next.capitalized || next.number || next.sentence != s.sentence || next.sentence_start {
+            return None;
+        }
+        let gap = text.get(s.orig.end..next.orig.start)?;
+        if !gap.chars().all(|c| c.is_whitespace() || c == '.') || gap.is_empty() {
+            return None;
+        }
+        if self.name_stopwords.iter().any(|w| w == norm.word(start + 1)) {
+            return None;
+        }
+        let after_place = start
+            .checked_sub(1)
+            .is_some_and(|p| norm.tokens[p].sentence == s.sentence && self.person_not_after.iter().any(|w| w == norm.word(p)));
+        (!after_place).then_some(start + 1)
+    }
+
+    /// The capitalised name right before the title at token `title`, written
+    /// « Dupont maire » at the end of a sentence or `#DupontMaire`.
+    fn name_before_title(&self, text: &str, norm: &Normalized, title: usize) -> Option<usize> {
+        let name = title.checked_sub(1)?;
+        let (n, t) = (&norm.tokens[name], &norm.tokens[title]);
+        if n.sentence != t.sentence || !n.capitalized || n.number {
+            return None;
+        }
+        if self.name_stopwords.iter().any(|s| s == norm.word(name)) {
+            return None;
+        }
+        let same_tag = n.in_tag && t.in_tag && !t.tag_start && n.orig.end == t.orig.start;
+        let only_space_between = text.get(n.orig.end..t.orig.start).is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        let ends_sentence = norm.tokens.get(title + 1).is_none_or(|next| next.sentence != t.sentence);
+        (same_tag || (only_space_between && ends_sentence)).then_some(name)
+    }
+
+    /// The token right after `last` when it is a capitalised name (not a
+    /// stopword, same sentence; inside the same hashtag when `same_tag`).
+    fn name_after(&self, norm: &Normalized, last: usize, stopwords: &[String], same_tag: bool) -> Option<usize> {
+        let next = norm.tokens.get(last + 1)?;
+        let cur = &norm.tokens[last];
+        if next.sentence != cur.sentence || next.sentence_start || !next.capitalized || next.number {
+            return None;
+        }
+        if same_tag && !(next.in_tag && !next.tag_start && next.orig.start == cur.orig.end) {
+            return None;
+        }
+        let word = norm.word(last + 1);
+        if stopwords.iter().any(|s| s == word) {
+            return None;
+        }
+        Some(last + 1)
+    }
+}
+
+struct Fired<'h> {
+    triggers: Vec<Hit>,
+    whys: Vec<&'h Localized>,
+}
+
+/// The hits that satisfy a combination among `hits`, or `None`.
+fn match_combination<'a>(combo: &CompiledCombination, hits: impl Iterator<Item = &'a Hit> + Clone) -> Option<Vec<Hit>> {
+    if combo.none.iter().any(|s| hits.clone().any(|h| h.signal == *s)) {
+        return None;
+    }
+    // Each entry needs its own words: « continuons ensemble » is a slogan
+    // and contains an appeal, but one phrase is not two signals.
+    let mut triggers: Vec<Hit> = Vec::with_capacity(combo.all.len() + 1);
+    let free = |h: &Hit, taken: &[Hit]| taken.iter().all(|t| h.last < t.first || h.first > t.last);
+    for entry in &combo.all {
+        let found = *hits.clone().find(|h| entry.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
+    }
+    if !combo.any.is_empty() {
+        let found = *hits.clone().find(|h| combo.any.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
+    }
+    Some(triggers)
+}
+
+/// A day number (1–31) just before or after a month name: « 15 mars »,
+/// « March 15 ».
+fn day_next_to(norm: &Normalized, first: usize, last: usize) -> Option<(usize, i8)> {
+    let day_at = |i: usize| -> Option<i8> {
+        let t = norm.tokens.get(i)?;
+        if !t.number {
+            return None;
+        }
+        norm.word(i).parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+    };
+    if let Some(before) = first.checked_sub(1)
+        && let Some(d) = day_at(before)
+    {
+        return Some((before, d));
+    }
+    day_at(last + 1).map(|d| (last + 1, d))
+}
+
+/// The Sunday a post means by « dimanche »: the day itself when posted on a
+/// Sunday, otherwise the coming one.
+fn next_sunday(date: Date) -> Option<Date> {
+    // Monday is 0, Sunday 6.
+    let ahead = 6 - i64::from(date.weekday().to_monday_zero_offset());
+    date.checked_add(ahead.days()).ok()
+}
+
+/// « a », « b » (French) or “a”, “b” (English): the original words of the
+/// triggers, without repeats.
+fn quote_words(text: &str, norm: &Normalized, triggers: &[Hit], lang: Lang) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for h in triggers {
+        let w = &text[norm.original_span(h.first, h.last)];
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.iter()
+        .take(4)
+        .map(|w| match lang {
+            Lang::Fr => format!("«\u{a0}{w}\u{a0}»"),
+            Lang::En => format!("“{w}”"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Collects the phrases of the pack into automaton patterns, one per
+/// distinct folded phrase.
+#[derive(Default)]
+struct PatternBuilder {
+    patterns: Vec<String>,
+    roles: Vec<Vec<Role>>,
+    prefix: Vec<bool>,
+    index: HashMap<String, usize>,
+}
+
+impl PatternBuilder {
+    fn add(&mut self, phrase: &str, role: Role) -> Result<(), LexiconError> {
+        let trimmed = phrase.trim();
+        let (body, is_prefix) = match trimmed.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (trimmed, false),
+        };
+        let folded = fold_phrase(body);
+        if folded.is_empty() {
+            return Err(LexiconError::Invalid(format!("the phrase « {phrase} » has no word in it")));
+        }
+        let pattern = if is_prefix { format!(" {folded}") } else { format!(" {folded} ") };
+        let id = match self.index.get(&pattern) {
+            Some(&id) => id,
+            None => {
+                self.patterns.push(pattern.clone());
+                self.roles.push(Vec::new());
+                self.prefix.push(is_prefix);
+                self.index.insert(pattern, self.patterns.len() - 1);
+                self.patterns.len() - 1
+            }
+        };
+        if !self.roles[id].contains(&role) {
+            self.roles[id].push(role);
+        }
+        Ok(())
+    }
+}
