@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 mod book_preprocessor;
 mod completions;
+mod config;
+mod init;
 mod inspect;
+mod rules;
 
 /// Exit code for usage, configuration and input errors.
 pub const EXIT_INPUT_ERROR: u8 = 2;
@@ -35,6 +38,12 @@ pub enum Command {
     /// Préprocesseur mdBook du guide : écrit la référence des règles.
     #[command(hide = true)]
     BookPreprocessor(book_preprocessor::Args),
+    /// Liste les règles ; `rules explain ID` explique l’une d’elles.
+    Rules(rules::Args),
+    /// Crée un fichier .twitterritorial.yaml commenté pour le compte.
+    Init(init::Args),
+    /// Affiche la configuration en vigueur et l’origine de chaque valeur.
+    Config(config::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -56,6 +65,9 @@ pub fn main() -> ExitCode {
         Command::Completions(args) => completions::completions(args),
         Command::Man(args) => completions::man(args),
         Command::BookPreprocessor(args) => book_preprocessor::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Config(args) => config::run(args),
     };
     match result {
         Ok(code) => code,

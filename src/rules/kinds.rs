@@ -26,7 +26,11 @@ pub static OTHER_KINDS: &[KindInfo] = &[];
 
 /// Every known kind.
 pub fn all() -> impl Iterator<Item = &'static KindInfo> {
-    crate::lint::KINDS.iter().chain(OTHER_KINDS.iter())
+    crate::lint::KINDS
+        .iter()
+        .chain(OTHER_KINDS.iter())
+        .chain(crate::profile::KINDS.iter())
+        .chain(crate::site::KINDS.iter())
 }
 
 /// The kind of this name.

@@ -87,6 +87,9 @@ pub struct Rule {
     pub severity: Severity,
     pub applies_to: AppliesTo,
     pub check: CheckSpec,
+    /// Short name for lists (`twitterritorial rules`, the handbook's rule
+    /// reference); the id when the pack gives none.
+    pub title: Option<Localized>,
     /// One-line message; `{placeholders}` are filled by the check.
     pub message: Localized,
     /// Variant messages a check picks for a special case (`face`, `repeated`…).
@@ -107,6 +110,13 @@ impl Rule {
         variant
             .and_then(|v| self.messages.get(v))
             .unwrap_or(&self.message)
+    }
+
+    /// The rule's short name in a language (its id when it has none).
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title
+            .as_ref()
+            .map_or(self.id.as_str(), |t| t.get(lang))
     }
 
     /// The handbook link of this rule.
@@ -221,6 +231,7 @@ struct RuleFile {
     severity: Severity,
     applies_to: Option<Spanned<AppliesTo>>,
     check: Spanned<CheckFile>,
+    title: Option<Localized>,
     message: Spanned<Localized>,
     #[serde(default)]
     messages: BTreeMap<String, Spanned<Localized>>,
@@ -462,6 +473,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
                 severity: r.severity,
                 applies_to,
                 check: spec,
+                title: r.title,
                 message: r.message.value,
                 messages,
                 description: r.description,
