@@ -16,7 +16,10 @@ fn run(set: &RuleSet, rule: &Rule, ex: &Example, lang: Lang) -> Result<Vec<Strin
     let mut config = ex.config(&example_config());
     config.lang = lang;
     let checker = ProfileChecker::new(set, &config).map_err(|e| e.to_string())?;
-    let value = ex.profile.as_ref().ok_or("a profile example needs `profile:`")?;
+    let value = ex
+        .profile
+        .as_ref()
+        .ok_or("a profile example needs `profile:`")?;
     let profile = model::from_example(value)?;
     Ok(checker
         .check(&profile, today(ex))
@@ -29,7 +32,12 @@ fn run(set: &RuleSet, rule: &Rule, ex: &Example, lang: Lang) -> Result<Vec<Strin
 #[test]
 fn the_profile_rules_are_the_documented_ones() {
     let set = RuleSet::builtin().unwrap_or_else(|e| panic!("{e}"));
-    let ids: Vec<&str> = set.rules().iter().filter(|r| r.applies_to == AppliesTo::Profile).map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = set
+        .rules()
+        .iter()
+        .filter(|r| r.applies_to == AppliesTo::Profile)
+        .map(|r| r.id.as_str())
+        .collect();
     assert_eq!(
         ids,
         [
@@ -55,17 +63,35 @@ fn every_example_of_every_profile_rule() {
     let set = RuleSet::builtin().unwrap_or_else(|e| panic!("{e}"));
     let mut failures = Vec::new();
     let mut ran = 0;
-    for rule in set.rules().iter().filter(|r| r.applies_to == AppliesTo::Profile) {
-        assert!(rule.examples.trigger.len() >= 2 && rule.examples.pass.len() >= 2, "{}: two of each", rule.id);
+    for rule in set
+        .rules()
+        .iter()
+        .filter(|r| r.applies_to == AppliesTo::Profile)
+    {
+        assert!(
+            rule.examples.trigger.len() >= 2 && rule.examples.pass.len() >= 2,
+            "{}: two of each",
+            rule.id
+        );
         for (expect_hit, list) in [(true, &rule.examples.trigger), (false, &rule.examples.pass)] {
             for ex in list {
                 for lang in [Lang::Fr, Lang::En] {
                     ran += 1;
-                    let place = format!("{} ({}:{}, {})", rule.id, rule.origin.file, ex.line, lang.code());
+                    let place = format!(
+                        "{} ({}:{}, {})",
+                        rule.id,
+                        rule.origin.file,
+                        ex.line,
+                        lang.code()
+                    );
                     match run(&set, rule, ex, lang) {
                         Err(e) => failures.push(format!("{place}: cannot run: {e}")),
-                        Ok(found) if expect_hit && found.is_empty() => failures.push(format!("{place}: trigger example not raised")),
-                        Ok(found) if !expect_hit && !found.is_empty() => failures.push(format!("{place}: pass example raised {found:?}")),
+                        Ok(found) if expect_hit && found.is_empty() => {
+                            failures.push(format!("{place}: trigger example not raised"))
+                        }
+                        Ok(found) if !expect_hit && !found.is_empty() => {
+                            failures.push(format!("{place}: pass example raised {found:?}"))
+                        }
                         Ok(found) => {
                             for m in found {
                                 if m.contains('{') || m.contains('}') {
@@ -78,6 +104,11 @@ fn every_example_of_every_profile_rule() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {ran} runs failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {ran} runs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(ran >= 13 * 8, "only {ran} runs");
 }

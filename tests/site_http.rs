@@ -478,7 +478,7 @@ async fn an_outdated_feed() {
         .find(|h| h.rule == "promotion.site-feed")
         .expect("feed finding");
     assert_eq!(feed.variant, Some("outdated"));
-    assert_eq!(feed.value("date"), Some("2025-11-17"));
+    assert_eq!(feed.value("date"), Some("17 novembre 2025"));
     assert_eq!(feed.value("days"), Some("196"));
 }
 

@@ -11,7 +11,9 @@ mod completions;
 mod config;
 mod init;
 mod inspect;
+mod profile;
 mod rules;
+mod site;
 
 /// Exit code for usage, configuration and input errors.
 pub const EXIT_INPUT_ERROR: u8 = 2;
@@ -44,6 +46,10 @@ pub enum Command {
     Init(init::Args),
     /// Affiche la configuration en vigueur et l’origine de chaque valeur.
     Config(config::Args),
+    /// Vérifie le profil du compte (fichier YAML ou archive X).
+    Profile(profile::Args),
+    /// Vérifie que le site de la collectivité fait connaître le compte.
+    Site(site::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -68,6 +74,8 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::Config(args) => config::run(args),
+        Command::Profile(args) => profile::run(args),
+        Command::Site(args) => site::run(args),
     };
     match result {
         Ok(code) => code,

@@ -39,7 +39,7 @@ pub fn strip_assignment<'a>(
         ProfileError::file(
             file,
             format!(
-                "ce fichier ne commence pas par `window.YTD.{expected}.part0 = ` : est-ce bien un fichier de l’archive X ?"
+                "ce fichier ne commence pas par `window.YTD.{expected}.part0 = `\u{a0}: est-ce bien un fichier de l’archive X\u{a0}?"
             ),
             format!(
                 "this file does not start with `window.YTD.{expected}.part0 = `: is it really a file of the X archive?"
@@ -86,7 +86,7 @@ fn parse_json<T: for<'de> Deserialize<'de>>(
             line: Some((e.line() + lines_before) as u64),
             column: Some(column as u64),
             problem: crate::locale::Localized {
-                fr: format!("JSON illisible dans l’archive : {e}"),
+                fr: format!("JSON illisible dans l’archive\u{a0}: {e}"),
                 en: format!("unreadable JSON in the archive: {e}"),
             },
             expected: None,
@@ -170,6 +170,7 @@ pub fn profile_from_files(
         name: profile.name.clone(),
         text: profile.text.clone(),
     });
+    out.default_source = 1;
     // Fields point at their value in the archive file when it is written
     // there exactly once as a JSON string (the usual case).
     let locate = |source: usize, text: &str, value: &str| -> Field {
@@ -251,7 +252,7 @@ mod files {
         let bytes = std::fs::read(path).map_err(|e| {
             ProfileError::file(
                 &name,
-                format!("lecture impossible : {e}"),
+                format!("lecture impossible\u{a0}: {e}"),
                 format!("cannot read it: {e}"),
             )
         })?;
@@ -275,19 +276,20 @@ mod files {
     pub fn read_dir(dir: &Path) -> Result<Profile, ProfileError> {
         let shown = dir.display().to_string();
         let Some(data) = data_dir(dir) else {
-            return Err(ProfileError {
-                file: shown,
-                line: None,
-                column: None,
-                problem: crate::locale::Localized {
-                    fr: format!("ce dossier n’est pas une archive X : ni `{ACCOUNT_FILE}` ni `{PROFILE_FILE}` n’y sont"),
-                    en: format!("this folder is not an X archive: neither `{ACCOUNT_FILE}` nor `{PROFILE_FILE}` is in it"),
-                },
-                expected: Some(crate::locale::Localized {
+            let mut e = ProfileError::file(
+                &shown,
+                format!(
+                    "ce dossier n’est pas une archive X\u{a0}: ni `{ACCOUNT_FILE}` ni `{PROFILE_FILE}` n’y sont"
+                ),
+                format!(
+                    "this folder is not an X archive: neither `{ACCOUNT_FILE}` nor `{PROFILE_FILE}` is in it"
+                ),
+            );
+            e.expected = Some(crate::locale::Localized {
                     fr: "le dossier décompressé de l’archive demandée à X (Paramètres › Votre compte › Télécharger une archive), qui contient data/account.js et data/profile.js".into(),
                     en: "the unzipped folder of the archive requested from X (Settings › Your account › Download an archive), holding data/account.js and data/profile.js".into(),
-                }),
-            });
+                });
+            return Err(e);
         };
         let account_path = data.join("account.js");
         let profile_path = data.join("profile.js");
@@ -296,7 +298,7 @@ mod files {
                 return Err(ProfileError::file(
                     &shown,
                     format!(
-                        "archive incomplète : `{name}` manque ; exportez l’archive à nouveau ou donnez un profil en YAML"
+                        "archive incomplète\u{a0}: `{name}` manque\u{a0}; exportez l’archive à nouveau ou donnez un profil en YAML"
                     ),
                     format!(
                         "incomplete archive: `{name}` is missing; export the archive again or give a YAML profile"

@@ -83,10 +83,14 @@ pub(crate) struct NoParams {}
 
 /// Reads a rule's parameters into their typed form.
 pub(crate) fn params<T: DeserializeOwned>(spec: &CheckSpec) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::Object(spec.params.clone())).map_err(|e| e.to_string())
+    serde_json::from_value(serde_json::Value::Object(spec.params.clone()))
+        .map_err(|e| e.to_string())
 }
 
-pub(crate) fn validate_contact_hours(spec: &CheckSpec, _: &serde_json::Value) -> Result<(), String> {
+pub(crate) fn validate_contact_hours(
+    spec: &CheckSpec,
+    _: &serde_json::Value,
+) -> Result<(), String> {
     let p: ContactHoursParams = params(spec)?;
     for pattern in &p.patterns {
         Regex::new(pattern).map_err(|e| format!("patterns: `{pattern}`: {e}"))?;
@@ -112,7 +116,10 @@ fn words_of(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len() + 2);
     out.push(' ');
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         out.push_str(word);
         out.push(' ');
     }
@@ -125,12 +132,19 @@ fn has_phrase(words: &str, phrase: &str) -> bool {
 }
 
 fn first_phrase<'a>(words: &str, phrases: &'a [String]) -> Option<&'a str> {
-    phrases.iter().find(|p| has_phrase(words, p)).map(String::as_str)
+    phrases
+        .iter()
+        .find(|p| has_phrase(words, p))
+        .map(String::as_str)
 }
 
 /// Hashtags of a text, without `#`, as the platform reads them.
 fn hashtags_of(text: &str) -> Vec<String> {
-    crate::text::extract_entities(text).hashtags.into_iter().map(|h| h.text).collect()
+    crate::text::extract_entities(text)
+        .hashtags
+        .into_iter()
+        .map(|h| h.text)
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -154,18 +168,29 @@ impl ProfileChecker {
     /// Compiles the profile rules of `set` for `config`.
     pub fn new(set: &RuleSet, config: &Config) -> Result<ProfileChecker, ConfigError> {
         let rules = ActiveRules::new(set, config, AppliesTo::Profile)?;
-        fn read<T: DeserializeOwned>(rules: &ActiveRules, id: &str) -> Result<Option<T>, ConfigError> {
-            let Some(rule) = rules.get(id) else { return Ok(None) };
-            params(&rule.check).map(Some).map_err(|e| bad_params(rule, &e))
+        fn read<T: DeserializeOwned>(
+            rules: &ActiveRules,
+            id: &str,
+        ) -> Result<Option<T>, ConfigError> {
+            let Some(rule) = rules.get(id) else {
+                return Ok(None);
+            };
+            params(&rule.check)
+                .map(Some)
+                .map_err(|e| bad_params(rule, &e))
         }
         let contact_hours = match rules.get(CONTACT_HOURS) {
             None => None,
             Some(rule) => {
-                let p: ContactHoursParams = params(&rule.check).map_err(|e| bad_params(rule, &e))?;
+                let p: ContactHoursParams =
+                    params(&rule.check).map_err(|e| bad_params(rule, &e))?;
                 let patterns = p
                     .patterns
                     .iter()
-                    .map(|pattern| Regex::new(pattern).map_err(|e| bad_params(rule, &format!("`{pattern}`: {e}"))))
+                    .map(|pattern| {
+                        Regex::new(pattern)
+                            .map_err(|e| bad_params(rule, &format!("`{pattern}`: {e}")))
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 Some((patterns, p.words))
             }
@@ -179,9 +204,13 @@ impl ProfileChecker {
                 second_round: e.second_round.map(|d| d.to_string()),
             })
             .collect();
-        let calendar = Calendar::builtin()
-            .with_overrides(&specs)
-            .map_err(|e| ConfigError::file(config.source.as_deref().unwrap_or(".twitterritorial.yaml"), format!("élection invalide : {e}"), format!("invalid election: {e}")))?;
+        let calendar = Calendar::builtin().with_overrides(&specs).map_err(|e| {
+            ConfigError::file(
+                config.source.as_deref().unwrap_or(".twitterritorial.yaml"),
+                format!("élection invalide\u{a0}: {e}"),
+                format!("invalid election: {e}"),
+            )
+        })?;
         Ok(ProfileChecker {
             handle_length: read(&rules, HANDLE_LENGTH)?,
             handle_name: read(&rules, HANDLE_NAME)?,
@@ -223,7 +252,16 @@ impl ProfileChecker {
         let profile = self.with_defaults(profile);
         self.hits(&profile, today)
             .iter()
-            .filter_map(|hit| self.rules.finding(hit).map(|f| (hit.source, f)))
+            .filter_map(|hit| {
+                // A finding placed nowhere (a missing field) goes to the
+                // profile's main source.
+                let source = if hit.span.is_empty() && hit.span.start == 0 {
+                    profile.default_source
+                } else {
+                    hit.source
+                };
+                self.rules.finding(hit).map(|f| (source, f))
+            })
             .collect()
     }
 
@@ -259,7 +297,11 @@ impl ProfileChecker {
             check_contact_hours(p, patterns, words, &mut hits);
         }
         if on(PROTECTED) && p.protected == Some(true) {
-            hits.push(Hit::new(PROTECTED));
+            let hit = Hit::new(PROTECTED);
+            hits.push(match &p.protected_at {
+                Some(at) => hit.at(at.source, at.span.clone()),
+                None => hit,
+            });
         }
         if let Some(detector) = &self.detector {
             self.check_political(p, detector, today, &mut hits);
@@ -274,7 +316,9 @@ impl ProfileChecker {
     }
 
     fn check_handle_length(&self, p: &Profile, params: &HandleLengthParams, hits: &mut Vec<Hit>) {
-        let Some(handle) = p.handle_text() else { return };
+        let Some(handle) = p.handle_text() else {
+            return;
+        };
         let length = handle.chars().count();
         if length > params.max {
             hits.push(
@@ -290,22 +334,50 @@ impl ProfileChecker {
     /// significant words appear in it (or their usual short form), or the
     /// initials of a long name.
     fn check_handle_name(&self, p: &Profile, params: &HandleNameParams, hits: &mut Vec<Hit>) {
-        let Some(handle) = p.handle_text() else { return };
-        let Some(name) = self.config.account.name.as_deref().or(Profile::text(&p.display_name)) else { return };
+        let Some(handle) = p.handle_text() else {
+            return;
+        };
+        let Some(name) = self
+            .config
+            .account
+            .name
+            .as_deref()
+            .or(Profile::text(&p.display_name))
+        else {
+            return;
+        };
         let stop: Vec<String> = params.stop_words.iter().map(|w| fold(w)).collect();
-        let words: Vec<String> = words_of(name).split(' ').filter(|w| !w.is_empty() && !stop.contains(&w.to_string())).map(str::to_string).collect();
+        let words: Vec<String> = words_of(name)
+            .split(' ')
+            .filter(|w| !w.is_empty() && !stop.contains(&w.to_string()))
+            .map(str::to_string)
+            .collect();
         if words.is_empty() {
             return;
         }
-        let folded: String = fold(handle).chars().filter(|c| c.is_alphanumeric()).collect();
+        let folded: String = fold(handle)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
         let found = words
             .iter()
-            .filter(|w| folded.contains(w.as_str()) || params.abbreviations.get(w.as_str()).is_some_and(|a| folded.contains(&fold(a))))
+            .filter(|w| {
+                folded.contains(w.as_str())
+                    || params
+                        .abbreviations
+                        .get(w.as_str())
+                        .is_some_and(|a| folded.contains(&fold(a)))
+            })
             .count();
         let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        let reads_as_name = found * 2 >= words.len() || (words.len() >= 3 && folded.contains(&initials));
+        let reads_as_name =
+            found * 2 >= words.len() || (words.len() >= 3 && folded.contains(&initials));
         if !reads_as_name {
-            hits.push(located(Hit::new(HANDLE_NAME), p.handle.as_ref()).with("handle", format!("@{handle}")).with("name", name.to_string()));
+            hits.push(
+                located(Hit::new(HANDLE_NAME), p.handle.as_ref())
+                    .with("handle", format!("@{handle}"))
+                    .with("name", name.to_string()),
+            );
         }
     }
 
@@ -317,7 +389,8 @@ impl ProfileChecker {
         let words = words_of(bio);
         let official = first_phrase(&words, &params.official_words).is_some();
         let name_words = self.config.account.name.as_deref().map(words_of);
-        let manager = first_phrase(&words, &params.manager_words).is_some() || name_words.is_some_and(|n| !n.trim().is_empty() && words.contains(&n));
+        let manager = first_phrase(&words, &params.manager_words).is_some()
+            || name_words.is_some_and(|n| !n.trim().is_empty() && words.contains(&n));
         let variant = match (official, manager) {
             (true, true) => return,
             (false, false) => None,
@@ -332,17 +405,26 @@ impl ProfileChecker {
     }
 
     fn check_bio_hashtag(&self, p: &Profile, hits: &mut Vec<Hit>) {
-        let Some(official) = self.config.account.hashtags.first() else { return };
+        let Some(official) = self.config.account.hashtags.first() else {
+            return;
+        };
         let official_bare = official.trim_start_matches('#');
         let found = Profile::text(&p.bio).map(hashtags_of).unwrap_or_default();
         if found.iter().any(|h| h == official_bare) {
             return;
         }
-        let official_all: Vec<&str> = self.config.account.hashtags.iter().map(|h| h.trim_start_matches('#')).collect();
+        let official_all: Vec<&str> = self
+            .config
+            .account
+            .hashtags
+            .iter()
+            .map(|h| h.trim_start_matches('#'))
+            .collect();
         if found.iter().any(|h| official_all.contains(&h.as_str())) {
             return;
         }
-        let mut hit = located(Hit::new(BIO_HASHTAG), p.bio.as_ref()).with("hashtag", format!("#{official_bare}"));
+        let mut hit = located(Hit::new(BIO_HASHTAG), p.bio.as_ref())
+            .with("hashtag", format!("#{official_bare}"));
         if let Some(near) = found.iter().find(|h| fold(h) == fold(official_bare)) {
             hit = hit.variant("spelling").with("found", format!("#{near}"));
         }
@@ -384,29 +466,51 @@ impl ProfileChecker {
         if let Some(expected) = self.config.account.website_domain()
             && !is_on_domain(&domain, &expected)
         {
-            hits.push(hit().variant("other-domain").with("website", address).with("domain", domain).with("expected", expected));
+            hits.push(
+                hit()
+                    .variant("other-domain")
+                    .with("website", address)
+                    .with("domain", domain)
+                    .with("expected", expected),
+            );
             return;
         }
-        if !address.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")) {
+        if !address
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+        {
             hits.push(hit().variant("not-https").with("website", address));
         }
     }
 
     fn check_political(&self, p: &Profile, detector: &Detector, today: Date, hits: &mut Vec<Hit>) {
         let lang = self.rules.lang();
-        for (field, variant) in [(&p.bio, None), (&p.display_name, Some("display-name")), (&p.pinned, Some("pinned"))] {
-            let Some(field) = field.as_ref().filter(|f| !f.is_blank()) else { continue };
+        for (field, variant) in [
+            (&p.bio, None),
+            (&p.display_name, Some("display-name")),
+            (&p.pinned, Some("pinned")),
+        ] {
+            let Some(field) = field.as_ref().filter(|f| !f.is_blank()) else {
+                continue;
+            };
             for finding in detector.check(&field.value, today, &self.calendar, lang) {
                 // Partisan content is never acceptable; the council's record
                 // only inside a pre-election window (the detector says so
                 // with an error).
                 let counts = finding.rule == crate::political::PARTISAN
-                    || (finding.rule == crate::political::ACHIEVEMENT && finding.severity == Severity::Error);
+                    || (finding.rule == crate::political::ACHIEVEMENT
+                        && finding.severity == Severity::Error);
                 if !counts {
                     continue;
                 }
-                let excerpt = field.value.get(finding.span.clone()).unwrap_or_default().to_string();
-                let mut hit = Hit::new(POLITICAL).with("excerpt", excerpt).with("detail", finding.message.clone());
+                let excerpt = field
+                    .value
+                    .get(finding.span.clone())
+                    .unwrap_or_default()
+                    .to_string();
+                let mut hit = Hit::new(POLITICAL)
+                    .with("excerpt", excerpt)
+                    .with("detail", finding.message.clone());
                 if let Some(v) = variant {
                     hit = hit.variant(v);
                 }
@@ -419,7 +523,7 @@ impl ProfileChecker {
 fn bad_params(rule: &Rule, e: &str) -> ConfigError {
     ConfigError::file(
         &rule.origin.file,
-        format!("paramètres invalides pour `{}` : {e}", rule.id),
+        format!("paramètres invalides pour `{}`\u{a0}: {e}", rule.id),
         format!("invalid parameters for `{}`: {e}", rule.id),
     )
 }
@@ -430,13 +534,24 @@ fn check_display_name(p: &Profile, params: &WordsParams, hits: &mut Vec<Hit>) {
         return;
     };
     if first_phrase(&words_of(name), &params.words).is_none() {
-        hits.push(located(Hit::new(DISPLAY_NAME), p.display_name.as_ref()).with("display_name", name.to_string()));
+        hits.push(
+            located(Hit::new(DISPLAY_NAME), p.display_name.as_ref())
+                .with("display_name", name.to_string()),
+        );
     }
 }
 
 fn check_charter(p: &Profile, params: &WordsParams, hits: &mut Vec<Hit>) {
-    let texts = [Profile::text(&p.bio), Profile::text(&p.pinned), Profile::text(&p.website), p.website_resolved.as_deref()];
-    let found = texts.iter().flatten().any(|t| first_phrase(&words_of(t), &params.words).is_some());
+    let texts = [
+        Profile::text(&p.bio),
+        Profile::text(&p.pinned),
+        Profile::text(&p.website),
+        p.website_resolved.as_deref(),
+    ];
+    let found = texts
+        .iter()
+        .flatten()
+        .any(|t| first_phrase(&words_of(t), &params.words).is_some());
     if !found {
         hits.push(Hit::new(MODERATION_CHARTER));
     }
@@ -446,7 +561,8 @@ fn check_contact_hours(p: &Profile, patterns: &[Regex], words: &[String], hits: 
     let texts = [Profile::text(&p.bio), Profile::text(&p.pinned)];
     let found = texts.iter().flatten().any(|t| {
         let folded = fold(t);
-        patterns.iter().any(|re| re.is_match(&folded)) || first_phrase(&words_of(t), words).is_some()
+        patterns.iter().any(|re| re.is_match(&folded))
+            || first_phrase(&words_of(t), words).is_some()
     });
     if !found {
         hits.push(Hit::new(CONTACT_HOURS));
@@ -464,9 +580,14 @@ fn located(hit: Hit, field: Option<&Field>) -> Hit {
 /// A hit placed on part of a field's value: exactly when the file holds the
 /// value as is (a plain scalar), else on the whole field.
 fn located_within(hit: Hit, field: &Field, part: std::ops::Range<usize>) -> Hit {
-    let Some(at) = field.at.as_ref() else { return hit.at(0, part) };
+    let Some(at) = field.at.as_ref() else {
+        return hit.at(0, part);
+    };
     if at.span.len() == field.value.len() {
-        hit.at(at.source, at.span.start + part.start..at.span.start + part.end)
+        hit.at(
+            at.source,
+            at.span.start + part.start..at.span.start + part.end,
+        )
     } else {
         hit.at(at.source, at.span.clone())
     }

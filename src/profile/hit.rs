@@ -68,7 +68,6 @@ impl Hit {
     }
 }
 
-
 /// The rules of one command (profile or site) for one configuration: rules
 /// turned `off` left out, severities overridden, messages in the run's
 /// language. Turns hits into findings.
@@ -81,7 +80,11 @@ pub struct ActiveRules {
 impl ActiveRules {
     /// The rules of `set` that apply to `applies_to`, as `config` sets them.
     /// Fails when the configuration names a rule that does not exist.
-    pub fn new(set: &RuleSet, config: &Config, applies_to: AppliesTo) -> Result<ActiveRules, ConfigError> {
+    pub fn new(
+        set: &RuleSet,
+        config: &Config,
+        applies_to: AppliesTo,
+    ) -> Result<ActiveRules, ConfigError> {
         config.check_rule_ids(set.ids())?;
         let mut rules = Vec::new();
         for rule in set.rules().iter().filter(|r| r.applies_to == applies_to) {
@@ -92,7 +95,10 @@ impl ActiveRules {
             };
             rules.push((rule.clone(), severity, fixed));
         }
-        Ok(ActiveRules { rules, lang: config.lang })
+        Ok(ActiveRules {
+            rules,
+            lang: config.lang,
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -101,7 +107,10 @@ impl ActiveRules {
 
     /// The rule of this id, when it runs.
     pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|(r, _, _)| r.id == id).map(|(r, _, _)| r)
+        self.rules
+            .iter()
+            .find(|(r, _, _)| r.id == id)
+            .map(|(r, _, _)| r)
     }
 
     /// Every rule that runs.
@@ -116,7 +125,11 @@ impl ActiveRules {
     pub fn finding(&self, hit: &Hit) -> Option<Finding> {
         let (rule, severity, fixed) = self.rules.iter().find(|(r, _, _)| r.id == hit.rule)?;
         let template = rule.message_for(hit.variant).get(self.lang);
-        let severity = if *fixed { *severity } else { hit.severity.unwrap_or(*severity) };
+        let severity = if *fixed {
+            *severity
+        } else {
+            hit.severity.unwrap_or(*severity)
+        };
         Some(Finding {
             rule: rule.id.clone(),
             severity,

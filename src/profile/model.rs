@@ -60,6 +60,8 @@ pub struct Profile {
     /// Header image; `None`: none.
     pub banner: Option<Field>,
     pub protected: Option<bool>,
+    /// Where `protected` was written.
+    pub protected_at: Option<At>,
     pub verified: Option<bool>,
     /// Account label (`government`…), when known.
     pub label: Option<String>,
@@ -69,6 +71,9 @@ pub struct Profile {
     pub bluesky: Option<Field>,
     /// Texts the profile was read from (for positions).
     pub sources: Vec<Source>,
+    /// The source a finding about a missing field points to (in an X
+    /// archive, `data/profile.js` rather than `data/account.js`).
+    pub default_source: usize,
 }
 
 impl Profile {
@@ -104,7 +109,7 @@ pub(crate) struct ProfileFile {
     pinned: Option<Spanned<String>>,
     avatar: Option<Spanned<ImageField>>,
     banner: Option<Spanned<ImageField>>,
-    protected: Option<bool>,
+    protected: Option<Spanned<bool>>,
     verified: Option<bool>,
     label: Option<String>,
     platforms: Option<PlatformsFile>,
@@ -130,7 +135,7 @@ struct PlatformsFile {
 
 /// The form of a profile file, for error messages.
 pub const PROFILE_FORM: (&str, &str) = (
-    "un profil : handle, display_name, bio, website, location, pinned, avatar, banner, protected, verified, label, platforms: {mastodon, bluesky}",
+    "un profil\u{a0}: handle, display_name, bio, website, location, pinned, avatar, banner, protected, verified, label, platforms: {mastodon, bluesky}",
     "a profile: handle, display_name, bio, website, location, pinned, avatar, banner, protected, verified, label, platforms: {mastodon, bluesky}",
 );
 
@@ -173,12 +178,17 @@ impl ProfileFile {
             pinned: field(self.pinned),
             avatar: image(self.avatar),
             banner: image(self.banner),
-            protected: self.protected,
+            protected: self.protected.as_ref().map(|p| p.value),
+            protected_at: self
+                .protected
+                .as_ref()
+                .and_then(|p| spanned_field(p.value.to_string(), &p.referenced, text).at),
             verified: self.verified,
             label: self.label,
             mastodon: field(platforms.mastodon),
             bluesky: field(platforms.bluesky),
             sources: Vec::new(),
+            default_source: 0,
         }
     }
 }
@@ -190,12 +200,27 @@ fn spanned_field(value: String, location: &serde_saphyr::Location, text: Option<
         let start = usize::try_from(span.byte_offset()?).ok()?;
         let len = usize::try_from(span.byte_len()?).ok()?;
         let end = start.checked_add(len)?;
-        (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)).then_some(
-            At {
-                source: 0,
-                span: start..end,
-            },
-        )
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return None;
+        }
+        // A quoted scalar written without escapes: point at its content.
+        let written = &text[start..end];
+        for quote in ['"', '\''] {
+            if written.len() >= 2
+                && written.starts_with(quote)
+                && written.ends_with(quote)
+                && written[1..written.len() - 1] == *value
+            {
+                return Some(At {
+                    source: 0,
+                    span: start + 1..end - 1,
+                });
+            }
+        }
+        Some(At {
+            source: 0,
+            span: start..end,
+        })
     });
     Field { value, at }
 }
@@ -214,22 +239,19 @@ pub fn from_yaml(text: &str, name: &str) -> Result<Profile, ProfileError> {
             .lines()
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(ProfileError {
-            file: name.to_string(),
-            line: None,
-            column: None,
-            problem: crate::locale::Localized {
-                fr: "le fichier de profil est vide".into(),
-                en: "the profile file is empty".into(),
-            },
-            expected: Some(crate::locale::Localized {
-                fr: PROFILE_FORM.0.into(),
-                en: PROFILE_FORM.1.into(),
-            }),
+        let mut e = ProfileError::file(
+            name,
+            "le fichier de profil est vide".into(),
+            "the profile file is empty".into(),
+        );
+        e.expected = Some(crate::locale::Localized {
+            fr: PROFILE_FORM.0.into(),
+            en: PROFILE_FORM.1.into(),
         });
+        return Err(e);
     }
-    let file: ProfileFile =
-        serde_saphyr::from_str(text).map_err(|e| ProfileError::from_yaml(name, &e))?;
+    let file: ProfileFile = serde_saphyr::from_str(text)
+        .map_err(|e| ProfileError::from_yaml(name, &e, PROFILE_FORM))?;
     let mut profile = file.into_profile(Some(text));
     profile.sources.push(Source {
         name: name.to_string(),
@@ -238,74 +260,9 @@ pub fn from_yaml(text: &str, name: &str) -> Result<Profile, ProfileError> {
     Ok(profile)
 }
 
-/// A profile that cannot be read: where and why. Exit code 2.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ProfileError {
-    pub file: String,
-    pub line: Option<u64>,
-    pub column: Option<u64>,
-    pub problem: crate::locale::Localized,
-    pub expected: Option<crate::locale::Localized>,
-}
-
-impl ProfileError {
-    pub fn file(file: &str, fr: String, en: String) -> ProfileError {
-        ProfileError {
-            file: file.to_string(),
-            line: None,
-            column: None,
-            problem: crate::locale::Localized { fr, en },
-            expected: None,
-        }
-    }
-
-    fn from_yaml(file: &str, err: &serde_saphyr::Error) -> ProfileError {
-        let location = err.location().filter(|l| l.line() > 0);
-        let message = err.without_snippet().to_string();
-        ProfileError {
-            file: file.to_string(),
-            line: location.map(|l| l.line()),
-            column: location.map(|l| l.column()),
-            problem: crate::locale::Localized {
-                fr: format!("profil illisible : {message}"),
-                en: format!("unreadable profile: {message}"),
-            },
-            expected: Some(crate::locale::Localized {
-                fr: PROFILE_FORM.0.into(),
-                en: PROFILE_FORM.1.into(),
-            }),
-        }
-    }
-
-    /// `file:line:column: problem` and the expected form, in one language.
-    pub fn render(&self, lang: crate::locale::Lang) -> String {
-        let mut out = self.file.clone();
-        if let Some(line) = self.line {
-            out.push_str(&format!(":{line}"));
-            if let Some(column) = self.column {
-                out.push_str(&format!(":{column}"));
-            }
-        }
-        out.push_str(": ");
-        out.push_str(self.problem.get(lang));
-        if let Some(expected) = &self.expected {
-            out.push_str(match lang {
-                crate::locale::Lang::Fr => "\n  attendu : ",
-                crate::locale::Lang::En => "\n  expected: ",
-            });
-            out.push_str(expected.get(lang));
-        }
-        out
-    }
-}
-
-impl std::fmt::Display for ProfileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(crate::locale::Lang::Fr))
-    }
-}
-
-impl std::error::Error for ProfileError {}
+/// A profile that cannot be read: where and why (file, line, column, the
+/// expected form). The command line prints it and exits with code 2.
+pub type ProfileError = crate::config::ConfigError;
 
 #[cfg(test)]
 mod tests {

@@ -56,14 +56,17 @@ impl<W: Write> HumanReporter<W> {
             Lang::Fr => "aide\u{a0}",
             Lang::En => "help",
         };
+        // Findings on a profile or a site belong to no post: no label.
+        let annotation = AnnotationKind::Primary.span(d.context.span.clone());
+        let annotation = if d.post.is_empty() {
+            annotation
+        } else {
+            annotation.label(post_label)
+        };
         let snippet = Snippet::source(d.context.lines.as_str())
             .line_start(usize::try_from(d.context.first_line).unwrap_or(1))
             .path(d.file.as_str())
-            .annotation(
-                AnnotationKind::Primary
-                    .span(d.context.span.clone())
-                    .label(post_label),
-            );
+            .annotation(annotation);
         let main = level
             .primary_title(d.message.as_str())
             .id(d.rule.as_str())

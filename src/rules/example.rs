@@ -138,7 +138,11 @@ impl Example {
                 }
             }
         }
-        if self.text.is_empty() && self.profile.is_none() && self.media.is_empty() && self.html.is_none() {
+        if self.text.is_empty()
+            && self.profile.is_none()
+            && self.media.is_empty()
+            && self.html.is_none()
+        {
             return Err((
                 "exemple vide : donnez `text` (ou `profile`, ou `html`)".into(),
                 "empty example: give `text` (or `profile`, or `html`)".into(),

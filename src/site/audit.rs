@@ -511,12 +511,20 @@ mod tests {
 /// The audit of a site made of one page given as text (rule examples, the
 /// browser): the page is analysed as if read at `url`, and the feed it
 /// announces, when `feed` is given, is read from that text.
-pub fn offline(url: &Url, body: &[u8], media_type: Option<&str>, feed: Option<&[u8]>, markers: &Markers, now: Timestamp) -> SiteAudit {
+pub fn offline(
+    url: &Url,
+    body: &[u8],
+    media_type: Option<&str>,
+    feed: Option<&[u8]>,
+    markers: &Markers,
+    now: Timestamp,
+) -> SiteAudit {
     let fetched = Fetched {
         requested: url.clone(),
         url: url.clone(),
         status: 200,
-        media_type: media_type.map(|m| m.split(';').next().unwrap_or(m).trim().to_ascii_lowercase()),
+        media_type: media_type
+            .map(|m| m.split(';').next().unwrap_or(m).trim().to_ascii_lowercase()),
         charset: None,
         body: body.to_vec(),
         redirects: Vec::new(),

@@ -9,6 +9,7 @@ use super::audit::{Accounts, FeedOutcome, SiteAudit};
 use super::feed::FeedState;
 use super::fetch::Failure;
 use super::page;
+use crate::locale::Lang;
 use crate::profile::hit::Hit;
 
 /// Rule ids of the site pack (part of the public interface).
@@ -24,13 +25,54 @@ pub const REL_ME: &str = "promotion.site-rel-me";
 pub struct SiteParams {
     /// A feed whose newest item is older than this is outdated.
     pub feed_max_age_days: i64,
+    /// Language of the values put in messages (dates).
+    pub lang: Lang,
 }
 
 impl Default for SiteParams {
     fn default() -> Self {
         SiteParams {
             feed_max_age_days: 90,
+            lang: Lang::Fr,
         }
+    }
+}
+
+/// A date as people read it: « 2 février 2026 », "2 February 2026".
+fn long_date(date: jiff::civil::Date, lang: Lang) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = usize::try_from(date.month() - 1).unwrap_or(0).min(11);
+    match lang {
+        Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
+        Lang::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
+        Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
     }
 }
 
@@ -174,7 +216,13 @@ fn feed_hit(audit: &SiteAudit, params: &SiteParams) -> Option<Hit> {
         FeedOutcome::Read(FeedState::Dated { newest, age_days }) => Hit::new(FEED)
             .variant("outdated")
             .with("feed", feed)
-            .with("date", newest.strftime("%Y-%m-%d").to_string())
+            .with(
+                "date",
+                long_date(
+                    newest.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+                    params.lang,
+                ),
+            )
             .with("days", age_days.to_string())
             .with("max_days", params.feed_max_age_days.to_string()),
         FeedOutcome::Read(FeedState::Empty) => Hit::new(FEED).variant("empty").with("feed", feed),

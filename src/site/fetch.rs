@@ -230,6 +230,33 @@ impl Http {
         }
     }
 
+    /// Where a short link (`t.co`) leads: its redirects are followed; a page
+    /// that redirects with `<meta http-equiv="refresh">` (as t.co does for
+    /// browsers) is followed too. When the target itself fails (a site that
+    /// refuses robots), the last address reached is still the answer.
+    pub async fn resolve(&self, url: &Url) -> Result<Url, FetchError> {
+        match self.get(url, Want::Html).await {
+            Ok(page) => {
+                if page.url.host_str() == url.host_str() {
+                    let text = super::decode::decode_html(&page.body, page.charset.as_deref()).text;
+                    if let Some(target) = super::page::meta_refresh(&text, &page.url) {
+                        return Ok(target);
+                    }
+                }
+                Ok(page.url)
+            }
+            Err(e)
+                if !matches!(
+                    e.failure,
+                    Failure::RedirectLoop(_) | Failure::TooManyRedirects(_)
+                ) && !e.redirects.is_empty() =>
+            {
+                Ok(e.redirects.last().cloned().unwrap_or_else(|| url.clone()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// One hop: sends the request and reads the answer, again after a wait
     /// when the failure is one that may pass (429, 5xx, dropped connection).
     async fn send_with_retries(

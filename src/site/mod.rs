@@ -50,17 +50,37 @@ mod rules {
             let rules = ActiveRules::new(set, config, AppliesTo::Site)?;
             // The markers are the data of the built-in site pack, needed to
             // crawl even when some of its rules are off.
-            let pack = set.rules().iter().find(|r| r.pack == "site" && r.origin.builtin);
+            let pack = set
+                .rules()
+                .iter()
+                .find(|r| r.pack == "site" && r.origin.builtin);
             let markers = match pack {
-                Some(rule) => Markers::from_pack_data(&rule.data)
-                    .map_err(|e| ConfigError::file(&rule.origin.file, format!("données du pack invalides : {e}"), format!("invalid pack data: {e}")))?,
-                None => Markers::new(&super::markers::SiteData::default()).map_err(|e| ConfigError::file("rules/site.yaml", e.clone(), e))?,
+                Some(rule) => Markers::from_pack_data(&rule.data).map_err(|e| {
+                    ConfigError::file(
+                        &rule.origin.file,
+                        format!("données du pack invalides\u{a0}: {e}"),
+                        format!("invalid pack data: {e}"),
+                    )
+                })?,
+                None => Markers::new(&super::markers::SiteData::default())
+                    .map_err(|e| ConfigError::file("rules/site.yaml", e.clone(), e))?,
             };
-            let mut params = SiteParams::default();
-            if let Some(days) = rules.get(checks::FEED).and_then(|r| r.check.params.get("max_age_days")).and_then(|d| d.as_i64()) {
+            let mut params = SiteParams {
+                lang: config.lang,
+                ..SiteParams::default()
+            };
+            if let Some(days) = rules
+                .get(checks::FEED)
+                .and_then(|r| r.check.params.get("max_age_days"))
+                .and_then(|d| d.as_i64())
+            {
                 params.feed_max_age_days = days;
             }
-            Ok(SiteRules { rules, markers, params })
+            Ok(SiteRules {
+                rules,
+                markers,
+                params,
+            })
         }
 
         /// The findings of one audit (spans are empty: the "file" is the URL).
@@ -76,7 +96,11 @@ mod rules {
     /// The accounts a configuration names.
     pub fn accounts_of(config: &Config) -> Result<Accounts, String> {
         let a = &config.account;
-        Accounts::new(a.handle.as_deref(), a.mastodon.as_deref(), a.bluesky.as_deref())
+        Accounts::new(
+            a.handle.as_deref(),
+            a.mastodon.as_deref(),
+            a.bluesky.as_deref(),
+        )
     }
 }
 
@@ -86,7 +110,11 @@ pub use rules::accounts_of;
 /// The pack's `data:` must hold valid markers (CSS selectors are only
 /// compiled where the HTML parser is, with the `cli` feature).
 fn validate_data(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), String> {
-    if let Some(key) = spec.params.keys().find(|k| !(spec.kind == "site-feed" && *k == "max_age_days")) {
+    if let Some(key) = spec
+        .params
+        .keys()
+        .find(|k| !(spec.kind == "site-feed" && *k == "max_age_days"))
+    {
         return Err(format!("unknown parameter `{key}`"));
     }
     if let Some(days) = spec.params.get("max_age_days")
@@ -101,7 +129,11 @@ fn validate_data(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), Strin
     Ok(())
 }
 
-const fn kind(name: &'static str, variants: &'static [&'static str], placeholders: &'static [&'static str]) -> KindInfo {
+const fn kind(
+    name: &'static str,
+    variants: &'static [&'static str],
+    placeholders: &'static [&'static str],
+) -> KindInfo {
     KindInfo {
         name,
         applies_to: AppliesTo::Site,
@@ -130,11 +162,32 @@ pub static KINDS: &[KindInfo] = &[
             "invalid-url",
             "other",
         ],
-        &["url", "detail", "status", "seconds", "max", "retries", "redirects", "media"],
+        &[
+            "url",
+            "detail",
+            "status",
+            "seconds",
+            "max",
+            "retries",
+            "redirects",
+            "media",
+        ],
     ),
-    kind("site-account-link", &["other-account", "any-account"], &["platform", "account", "found", "count"]),
+    kind(
+        "site-account-link",
+        &["other-account", "any-account"],
+        &["platform", "account", "found", "count"],
+    ),
     kind("site-share-button", &[], &["count", "news"]),
     kind("site-embed", &[], &["count"]),
-    kind("site-feed", &["unreachable", "unparseable", "empty", "outdated"], &["feed", "detail", "date", "days", "max_days"]),
-    kind("site-rel-me", &["other-target"], &["account", "expected", "page", "found"]),
+    kind(
+        "site-feed",
+        &["unreachable", "unparseable", "empty", "outdated"],
+        &["feed", "detail", "date", "days", "max_days"],
+    ),
+    kind(
+        "site-rel-me",
+        &["other-target"],
+        &["account", "expected", "page", "found"],
+    ),
 ];

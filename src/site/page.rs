@@ -181,6 +181,25 @@ pub fn analyse(html: &str, page_url: &Url, markers: &Markers) -> PageFacts {
     facts
 }
 
+/// The target of `<meta http-equiv="refresh" content="0; url=…">`.
+pub fn meta_refresh(html: &str, page_url: &Url) -> Option<Url> {
+    let doc = Html::parse_document(html);
+    let metas = Selector::parse("meta[http-equiv][content]").ok()?;
+    doc.select(&metas)
+        .filter(|m| {
+            m.attr("http-equiv")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+        })
+        .find_map(|m| {
+            let content = m.attr("content")?;
+            let (_, rest) = content.split_once(';')?;
+            let (key, target) = rest.trim().split_once('=')?;
+            key.trim()
+                .eq_ignore_ascii_case("url")
+                .then(|| page_url.join(target.trim().trim_matches(['\'', '"'])).ok())?
+        })
+}
+
 fn push_unique(list: &mut Vec<String>, value: String) {
     if !list.contains(&value) {
         list.push(value);
@@ -381,6 +400,17 @@ mod tests {
             bluesky_profile(&url("https://bsky.app/profile/Ville-Exemple.fr")).as_deref(),
             Some("ville-exemple.fr")
         );
+    }
+
+    #[test]
+    fn meta_refresh_target() {
+        let page = url("https://t.co/abc");
+        let html = r#"<head><noscript><META http-equiv="refresh" content="0;URL=https://www.ville-exemple.fr/"></noscript><title>https://www.ville-exemple.fr/</title></head>"#;
+        assert_eq!(
+            meta_refresh(html, &page),
+            Some(url("https://www.ville-exemple.fr/"))
+        );
+        assert_eq!(meta_refresh("<p>rien</p>", &page), None);
     }
 
     #[test]
