@@ -11,6 +11,7 @@ pub mod assess;
 pub mod config;
 pub mod diagnostic;
 pub mod drafts;
+pub mod handbook;
 pub mod lint;
 pub mod locale;
 pub mod political;

@@ -304,7 +304,13 @@ pub enum LexiconError {
 
 /// Signals computed by the detector rather than listed as phrases. They are
 /// declared under `signals:` with their label and no phrase.
-pub const COMPUTED_SIGNALS: &[&str] = &["vote-date", "vote-name", "campaign-hashtag", "person", "emphatic-we"];
+pub const COMPUTED_SIGNALS: &[&str] = &[
+    "vote-date",
+    "vote-name",
+    "campaign-hashtag",
+    "person",
+    "emphatic-we",
+];
 
 /// The signal that party names, ambiguous ones included, raise.
 pub const PARTY_SIGNAL: &str = "party";
@@ -312,7 +318,8 @@ pub const PARTY_SIGNAL: &str = "party";
 impl PoliticalPack {
     /// Reads a pack file and checks that its data holds together.
     pub fn from_yaml(yaml: &str) -> Result<PoliticalPack, LexiconError> {
-        let pack: PoliticalPack = serde_saphyr::from_str(yaml).map_err(|e| LexiconError::Yaml(e.to_string()))?;
+        let pack: PoliticalPack =
+            serde_saphyr::from_str(yaml).map_err(|e| LexiconError::Yaml(e.to_string()))?;
         pack.data.validate()?;
         for id in [PARTISAN, ACHIEVEMENT, ELECTION_EVE] {
             if !pack.rules.iter().any(|r| r.id == id) {
@@ -326,12 +333,16 @@ impl PoliticalPack {
     pub fn builtin() -> PoliticalPack {
         // The file is part of the library and tested; failing here is a bug
         // in the repository, not a user error.
-        PoliticalPack::from_yaml(BUILTIN_PACK).unwrap_or_else(|e| panic!("built-in political pack: {e}"))
+        PoliticalPack::from_yaml(BUILTIN_PACK)
+            .unwrap_or_else(|e| panic!("built-in political pack: {e}"))
     }
 
     /// The message templates of the three rules, by rule id.
     pub fn messages(&self) -> BTreeMap<String, Localized> {
-        self.rules.iter().map(|r| (r.id.clone(), r.message.clone())).collect()
+        self.rules
+            .iter()
+            .map(|r| (r.id.clone(), r.message.clone()))
+            .collect()
     }
 }
 
@@ -347,7 +358,8 @@ impl PackData {
             }
         }
         for s in &self.signals {
-            if COMPUTED_SIGNALS.contains(&s.name.as_str()) && (!s.fr.is_empty() || !s.en.is_empty() || !s.both.is_empty())
+            if COMPUTED_SIGNALS.contains(&s.name.as_str())
+                && (!s.fr.is_empty() || !s.en.is_empty() || !s.both.is_empty())
             {
                 return Err(LexiconError::Invalid(format!(
                     "signal `{}` is computed by the detector: it cannot list phrases",
@@ -355,7 +367,10 @@ impl PackData {
                 )));
             }
             if self.signals.iter().filter(|o| o.name == s.name).count() > 1 {
-                return Err(LexiconError::Invalid(format!("signal `{}` is defined twice", s.name)));
+                return Err(LexiconError::Invalid(format!(
+                    "signal `{}` is defined twice",
+                    s.name
+                )));
             }
         }
         let check = |where_: &str, name: &str| {
@@ -381,7 +396,11 @@ impl PackData {
                         "combinations.{rule}[{i}] needs at least one signal under `all` or `any`"
                     )));
                 }
-                let alternatives = c.all.iter().flat_map(|entry| entry.split('|')).map(str::trim);
+                let alternatives = c
+                    .all
+                    .iter()
+                    .flat_map(|entry| entry.split('|'))
+                    .map(str::trim);
                 for name in alternatives.chain(c.any.iter().chain(&c.none).map(String::as_str)) {
                     check(&format!("combinations.{rule}[{i}]"), name)?;
                 }
@@ -389,7 +408,9 @@ impl PackData {
         }
         for lang in [&self.dates.months.fr, &self.dates.months.en] {
             if !lang.is_empty() && lang.len() != 12 {
-                return Err(LexiconError::Invalid("dates.months must list twelve months per language".into()));
+                return Err(LexiconError::Invalid(
+                    "dates.months must list twelve months per language".into(),
+                ));
             }
         }
         Ok(())
@@ -397,6 +418,9 @@ impl PackData {
 
     /// The label of a signal family, for messages.
     pub fn label(&self, name: &str) -> Option<&Localized> {
-        self.signals.iter().find(|s| s.name == name).map(|s| &s.label)
+        self.signals
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| &s.label)
     }
 }
