@@ -244,10 +244,10 @@ pub fn from_yaml(text: &str, name: &str) -> Result<Profile, ProfileError> {
             "le fichier de profil est vide".into(),
             "the profile file is empty".into(),
         );
-        e.expected = Some(crate::locale::Localized {
+        e.expected = Some(Box::new(crate::locale::Localized {
             fr: PROFILE_FORM.0.into(),
             en: PROFILE_FORM.1.into(),
-        });
+        }));
         return Err(e);
     }
     let file: ProfileFile = serde_saphyr::from_str(text)
