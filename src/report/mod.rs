@@ -334,6 +334,37 @@ pub trait Reporter {
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
 }
 
+/// Sends one run to several reporters (the log format and a SARIF file).
+pub struct Tee {
+    reporters: Vec<Box<dyn Reporter>>,
+}
+
+impl Tee {
+    pub fn new(reporters: Vec<Box<dyn Reporter>>) -> Tee {
+        Tee { reporters }
+    }
+}
+
+impl Reporter for Tee {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic, rule: &RuleInfo) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.diagnostic(diagnostic, rule))
+    }
+
+    fn input_problem(&mut self, problem: &InputProblem) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.input_problem(problem))
+    }
+
+    fn finish(&mut self, summary: &Summary) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.finish(summary))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
