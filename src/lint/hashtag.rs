@@ -196,15 +196,21 @@ fn near_miss<'a>(
         return None;
     }
     officials.iter().find(|o| o.comparable == c).or_else(|| {
+        let len = c.chars().count();
         officials
             .iter()
-            .map(|o| {
+            .filter_map(|o| {
                 let n = o.comparable.chars().count();
-                (strsim::damerau_levenshtein(&o.comparable, &c), n, o)
+                let allowed = typos_allowed(n, max_typos);
+                // Lengths too far apart: no need for the edit distance.
+                if n.abs_diff(len) > allowed {
+                    return None;
+                }
+                let d = strsim::damerau_levenshtein(&o.comparable, &c);
+                (d <= allowed).then_some((d, o))
             })
-            .filter(|(d, n, _)| *d <= typos_allowed(*n, max_typos))
-            .min_by_key(|(d, _, _)| *d)
-            .map(|(_, _, o)| o)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, o)| o)
     })
 }
 
