@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 mod config;
 mod init;
+mod completions;
 mod inspect;
 mod rules;
 
@@ -34,6 +35,11 @@ pub enum Command {
     Init(init::Args),
     /// Affiche la configuration en vigueur et l’origine de chaque valeur.
     Config(config::Args),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish,
+    /// powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man(completions::ManArgs),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -55,6 +61,8 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::Config(args) => config::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     match result {
         Ok(code) => code,
