@@ -6,9 +6,9 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod completions;
 mod config;
 mod init;
-mod completions;
 mod inspect;
 mod rules;
 
