@@ -6,6 +6,8 @@
 //!   one core, at 100,000 posts per second or better; `csv_posts_no_political`
 //!   is the same without the political rules, to measure what they cost (goal:
 //!   under 30 %);
+//! - `csv_read_only`, `startup_rule_set`, `startup_linter`: the parts, to
+//!   see where the time goes;
 //! - `million_posts_whole_process`: the command on a generated
 //!   1,000,000-post CSV file (peak memory is measured outside, with
 //!   `/usr/bin/time -v`: see the README).
@@ -63,7 +65,11 @@ fn run_check(dir: &Path, file: &Path) {
         .stdout(Stdio::null())
         .output()
         .expect("run twitterritorial");
-    assert!(output.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[divan::bench(sample_count = 100)]
@@ -79,7 +85,9 @@ fn linter(political: bool) -> (Linter, RuleSet) {
     let rules = RuleSet::builtin().expect("built-in rules");
     if !political {
         for rule in rules.rules().iter().filter(|r| r.category == "political") {
-            config.rules.insert(rule.id.clone(), twitterritorial::config::RuleSetting::Off);
+            config
+                .rules
+                .insert(rule.id.clone(), twitterritorial::config::RuleSetting::Off);
         }
     }
     let linter = Linter::new(&rules, &config).expect("linter");
@@ -97,7 +105,14 @@ fn check_all(data: &[u8], linter: &Linter) -> usize {
         let Ok(draft) = result else { continue };
         let post = Post {
             text: draft.text,
-            media: draft.media.into_iter().map(|m| Media { file: m.file, alt: m.alt }).collect(),
+            media: draft
+                .media
+                .into_iter()
+                .map(|m| Media {
+                    file: m.file,
+                    alt: m.alt,
+                })
+                .collect(),
             platform: draft.platform,
             date: draft.date,
             id: draft.id,
@@ -114,8 +129,16 @@ fn check_all(data: &[u8], linter: &Linter) -> usize {
                 description: String::new(),
                 help: String::new(),
             };
-            let diagnostic =
-                Diagnostic::new(finding, "", String::new(), &post.text, &draft.positions, "posts.csv", &draft.label, None);
+            let diagnostic = Diagnostic::new(
+                finding,
+                "",
+                String::new(),
+                &post.text,
+                &draft.positions,
+                "posts.csv",
+                &draft.label,
+                None,
+            );
             reporter.diagnostic(&diagnostic, &info).expect("sink");
             count += 1;
         }
@@ -133,18 +156,52 @@ fn csv(count: usize) -> Vec<u8> {
 fn csv_posts(bencher: divan::Bencher, count: usize) {
     let data = csv(count);
     let (linter, _rules) = linter(true);
-    bencher.counter(divan::counter::ItemsCount::new(count)).bench(|| check_all(&data, &linter));
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .bench(|| check_all(&data, &linter));
 }
 
 #[divan::bench(args = [100_000], sample_count = 5, sample_size = 1)]
 fn csv_posts_no_political(bencher: divan::Bencher, count: usize) {
     let data = csv(count);
     let (linter, _rules) = linter(false);
-    bencher.counter(divan::counter::ItemsCount::new(count)).bench(|| check_all(&data, &linter));
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .bench(|| check_all(&data, &linter));
+}
+
+/// The reading part alone (CSV parsing, positions), to tell it from the
+/// rules' part.
+#[divan::bench(args = [100_000], sample_count = 5, sample_size = 1)]
+fn csv_read_only(bencher: divan::Bencher, count: usize) {
+    let data = csv(count);
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .bench(|| {
+            CsvPosts::new(&data[..], ReadOptions::default())
+                .filter(|r| r.as_ref().is_ok_and(|p| !p.text.is_empty()))
+                .count()
+        });
+}
+
+/// What every run pays before the first post: the built-in rule packs read,
+/// then compiled for the account.
+#[divan::bench(sample_count = 20)]
+fn startup_rule_set(bencher: divan::Bencher) {
+    bencher.bench(|| RuleSet::builtin().expect("built-in rules"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn startup_linter(bencher: divan::Bencher) {
+    let config = Config::from_yaml_str(posts::CONFIG, "bench").expect("configuration");
+    let rules = RuleSet::builtin().expect("built-in rules");
+    bencher.bench(|| Linter::new(&rules, &config).expect("linter"));
 }
 
 #[divan::bench(args = [1_000_000], sample_count = 2, sample_size = 1)]
 fn million_posts_whole_process(bencher: divan::Bencher, count: usize) {
     let (dir, file) = folder(&[("posts.csv", &csv(count))]);
-    bencher.counter(divan::counter::ItemsCount::new(count)).bench(|| run_check(dir.path(), &file));
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .bench(|| run_check(dir.path(), &file));
 }

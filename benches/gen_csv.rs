@@ -17,9 +17,14 @@ mod posts;
 
 fn main() {
     // `cargo bench` adds `--bench` to the arguments.
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let (Some(path), count) = (args.first(), args.get(1)) else {
-        eprintln!("usage: cargo bench --bench gen_csv -- FILE [COUNT]   (COUNT: 1000000 by default)");
+        eprintln!(
+            "usage: cargo bench --bench gen_csv -- FILE [COUNT]   (COUNT: 1000000 by default)"
+        );
         return;
     };
     let count: usize = match count.map(|c| c.parse()) {

@@ -39,14 +39,27 @@ const EVENTS: &[&str] = &[
     "Réunion publique sur le PLU",
 ];
 
-const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "septembre", "octobre"];
+const MONTHS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "septembre",
+    "octobre",
+];
 
 /// A small deterministic generator (64-bit LCG), enough to vary posts.
 struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         usize::try_from(self.0 >> 33).unwrap_or(0)
     }
 
@@ -86,7 +99,11 @@ pub fn write_hootsuite(out: &mut impl Write, count: usize) -> io::Result<()> {
             // A practical information without a link.
             _ => (format!("Inscriptions pour {} jusqu’au {day} {}, en mairie. #VilleExemple", event.to_lowercase(), rng.pick(MONTHS)), String::new()),
         };
-        writeln!(out, "{day:02}/{month:02}/2027 {hour:02}:00,\"{}\",{link}", message.replace('"', "\"\""))?;
+        writeln!(
+            out,
+            "{day:02}/{month:02}/2027 {hour:02}:00,\"{}\",{link}",
+            message.replace('"', "\"\"")
+        )?;
     }
     Ok(())
 }
