@@ -618,7 +618,9 @@ impl Run<'_> {
             message: error.message(self.lang).to_string(),
             severity,
         };
-        // Standard error may be closed too; the report goes on.
+        // The findings before it first; standard error may be closed too,
+        // the report goes on.
+        self.reporter.flush()?;
         let _ = writeln!(io::stderr().lock(), "{}", problem.render(self.lang));
         if severity == Severity::Error {
             self.summary.input_errors += 1;

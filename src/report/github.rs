@@ -199,6 +199,10 @@ impl<W: Write> Reporter for GithubReporter<W> {
         )
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         writeln!(
             self.out,

@@ -332,6 +332,10 @@ pub trait Reporter {
 
     /// Ends the report with the run's counts and flushes it.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
+
+    /// Writes out what is buffered, so that a message printed on standard
+    /// error comes after the findings before it.
+    fn flush(&mut self) -> std::io::Result<()>;
 }
 
 /// Sends one run to several reporters (the log format and a SARIF file).
