@@ -12,9 +12,9 @@ use divan::counter::BytesCount;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use synthetic_archive::{Proportions, account_js, write_archive};
-use twitterritorial::archive::input::ArchiveInput;
 use twitterritorial::archive::checks::HistoryChecks;
 use twitterritorial::archive::clock::paris_day;
+use twitterritorial::archive::input::ArchiveInput;
 use twitterritorial::archive::measures::{Audit, AuditSettings};
 use twitterritorial::config::{Account, Config};
 use twitterritorial::lint::Linter;
@@ -97,7 +97,11 @@ fn read_measure_and_check(bencher: divan::Bencher) {
         settings.windows = checks.windows();
         let mut audit = Audit::new(settings);
         input
-            .read_into(&mut audit, |post| checks.check(post, paris_day(post.created_at), post.is_repost()), |_| {})
+            .read_into(
+                &mut audit,
+                |post| checks.check(post, paris_day(post.created_at), post.is_repost()),
+                |_| {},
+            )
             .expect("read");
         divan::black_box(audit.finish())
     });

@@ -356,11 +356,15 @@ impl Audit {
         match self.app_posts.get_mut(name.as_str()) {
             Some(count) => count.0 += 1,
             None => {
-                self.app_posts.insert(name.clone(), (1, tool.map(|t| t.kind)));
+                self.app_posts
+                    .insert(name.clone(), (1, tool.map(|t| t.kind)));
             }
         }
         if let Some(tool) = tool {
-            self.tool_posts.entry(tool.name.as_str()).or_insert((tool.kind, 0)).1 += 1;
+            self.tool_posts
+                .entry(tool.name.as_str())
+                .or_insert((tool.kind, 0))
+                .1 += 1;
             delta.automated = 1;
             match tool.kind {
                 ToolKind::Feed => delta.feed = 1,
@@ -573,7 +577,11 @@ impl Audit {
         tool_list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
         let mut app_list: Vec<AppUse> = app_posts
             .into_iter()
-            .map(|(name, (posts, automation))| AppUse { name, posts, automation })
+            .map(|(name, (posts, automation))| AppUse {
+                name,
+                posts,
+                automation,
+            })
             .collect();
         app_list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
         app_list.truncate(TOP);
@@ -621,7 +629,11 @@ impl Audit {
             .windows
             .iter()
             .zip(windows)
-            .filter(|(window, stat)| stat.posts > 0 || (first.is_some_and(|f| window.end >= f) && last.is_some_and(|l| window.start <= l)))
+            .filter(|(window, stat)| {
+                stat.posts > 0
+                    || (first.is_some_and(|f| window.end >= f)
+                        && last.is_some_and(|l| window.start <= l))
+            })
             .map(|(window, stat)| WindowReport {
                 name: window.name.clone(),
                 start: Some(window.start),
