@@ -435,6 +435,14 @@ impl PostCheck for Styled {
             }
         };
         for (i, c) in text.char_indices() {
+            // Below ɢ (U+0262) no character is styled: only a letter that
+            // closes an open run matters.
+            if (c as u32) < 0x262 {
+                if run.is_some() && (c.is_alphabetic() || c == '\n') {
+                    flush(&mut run, hits);
+                }
+                continue;
+            }
             scratch.clear();
             if plain_of(c, &mut scratch) {
                 let end = i + c.len_utf8();

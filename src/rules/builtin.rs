@@ -12,6 +12,7 @@ pub static BUILTIN_PACKS: &[(&str, &str)] = &[
         "accessibility",
         include_str!("../../rules/accessibility.yaml"),
     ),
+    ("political", include_str!("../../rules/political.yaml")),
 ];
 
 pub(super) fn sources() -> Vec<PackSource> {
