@@ -65,7 +65,8 @@ pub struct SiteEvidence {
 pub struct ArchiveEvidence {
     /// Posts and replies per week (reposts excluded), over the period.
     pub posts_per_week: Option<f64>,
-    /// Of the last 12 weeks of the archive, how many have at least one post.
+    /// Weeks with at least one post, on a scale of 12 weeks: from an
+    /// archive, the share of active calendar weeks over its period × 12.
     pub active_weeks_last_12: Option<f64>,
     /// Some posts come from an automation tool (RSS relay, scheduler), by the
     /// post's `source` field.
@@ -79,6 +80,46 @@ pub struct ArchiveEvidence {
     pub reposts_per_month: Option<f64>,
     /// Questions put to residents and polls, per month.
     pub questions_per_month: Option<f64>,
+}
+
+impl ArchiveEvidence {
+    /// The facts an archive audit measured, in the units of the questions.
+    /// An archive without a single post measures nothing.
+    pub fn from_audit(report: &crate::archive::measures::AuditReport) -> ArchiveEvidence {
+        let totals = &report.totals;
+        let days = report.regularity.days;
+        if days == 0 || totals.posts == 0 {
+            return ArchiveEvidence::default();
+        }
+        let one_decimal = |x: f64| (x * 10.0).round() / 10.0;
+        // Short archives count as one week or one month, not a fraction,
+        // so a week of history does not multiply into a busy account.
+        let weeks = (days as f64 / 7.0).max(1.0);
+        let months = (days as f64 / 30.44).max(1.0);
+        let own = totals.own_posts();
+        let hand_made = totals.originals.saturating_sub(totals.automated);
+        // Reposts of local accounts when the configuration lists them;
+        // otherwise every repost is taken as local.
+        let reposts = if report.account.local_accounts > 0 {
+            totals.local_reposts
+        } else {
+            totals.reposts
+        };
+        let calendar_weeks = report.regularity.calendar_weeks.max(1);
+        ArchiveEvidence {
+            posts_per_week: Some(one_decimal(own as f64 / weeks)),
+            active_weeks_last_12: Some(one_decimal(
+                12.0 * report.regularity.active_weeks as f64 / calendar_weeks as f64,
+            )),
+            automation: Some(totals.automated > 0),
+            manual_posts: Some(hand_made as f64 / months >= 1.0),
+            reply_share: (own > 0).then(|| one_decimal(100.0 * totals.replies as f64 / own as f64)),
+            reposts_per_month: Some(one_decimal(reposts as f64 / months)),
+            questions_per_month: Some(one_decimal(
+                (totals.questions + totals.polls) as f64 / months,
+            )),
+        }
+    }
 }
 
 /// Kind of value an evidence key holds.
