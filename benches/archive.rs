@@ -12,8 +12,14 @@ use divan::counter::BytesCount;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use synthetic_archive::{Proportions, account_js, write_archive};
+use twitterritorial::archive::checks::HistoryChecks;
+use twitterritorial::archive::clock::paris_day;
 use twitterritorial::archive::input::ArchiveInput;
 use twitterritorial::archive::measures::{Audit, AuditSettings};
+use twitterritorial::config::{Account, Config};
+use twitterritorial::lint::Linter;
+use twitterritorial::political::Calendar;
+use twitterritorial::rules::RuleSet;
 
 const POSTS: u64 = 200_000;
 
@@ -62,6 +68,40 @@ fn read_and_measure(bencher: divan::Bencher) {
         let mut audit = Audit::new(settings);
         input
             .read_into(&mut audit, |_| Vec::new(), |_| {})
+            .expect("read");
+        divan::black_box(audit.finish())
+    });
+}
+
+/// What `twitterritorial archive` does: read, measure, and run every draft
+/// rule and the political detector on each post.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn read_measure_and_check(bencher: divan::Bencher) {
+    let (_, path, bytes) = archive();
+    let config = Config {
+        account: Account {
+            handle: Some(format!("@{}", synthetic_archive::HANDLE)),
+            hashtags: vec![format!("#{}", synthetic_archive::HASHTAG)],
+            website: Some(synthetic_archive::WEBSITE.into()),
+            ..Account::default()
+        },
+        ..Config::default()
+    };
+    let rules = RuleSet::builtin().expect("built-in rules");
+    bencher.counter(BytesCount::new(*bytes)).bench(|| {
+        let linter = Linter::new(&rules, &config).expect("linter");
+        let checks = HistoryChecks::new(linter, Calendar::builtin(), config.lang);
+        let input = ArchiveInput::open(path).expect("open");
+        let mut settings = settings();
+        input.complete_settings(&mut settings);
+        settings.windows = checks.windows();
+        let mut audit = Audit::new(settings);
+        input
+            .read_into(
+                &mut audit,
+                |post| checks.check(post, paris_day(post.created_at), post.is_repost()),
+                |_| {},
+            )
             .expect("read");
         divan::black_box(audit.finish())
     });

@@ -15,7 +15,7 @@ use jiff::civil::{Date, date};
 use serde::Deserialize;
 use twitterritorial::diagnostic::{Finding, Severity};
 use twitterritorial::locale::Lang;
-use twitterritorial::political::{Calendar, Detector};
+use twitterritorial::political::{Calendar, Detector, ElectionSpec};
 
 #[derive(Deserialize)]
 struct Set {
@@ -55,11 +55,17 @@ fn load(path: &str) -> Vec<Post> {
 }
 
 fn post_date(p: &Post) -> Option<Date> {
-    p.date.as_deref().map(|d| d.parse().unwrap_or_else(|e| panic!("bad date {d}: {e}")))
+    p.date
+        .as_deref()
+        .map(|d| d.parse().unwrap_or_else(|e| panic!("bad date {d}: {e}")))
 }
 
 fn max_severity(findings: &[Finding]) -> Option<Severity> {
-    findings.iter().filter(|f| f.rule.starts_with("political.")).map(|f| f.severity).max()
+    findings
+        .iter()
+        .filter(|f| f.rule.starts_with("political."))
+        .map(|f| f.severity)
+        .max()
 }
 
 #[derive(Default, Clone, Copy)]
@@ -74,7 +80,11 @@ impl Tally {
         self.ok += usize::from(ok);
     }
     fn rate(self) -> f64 {
-        if self.total == 0 { 0.0 } else { 100.0 * self.ok as f64 / self.total as f64 }
+        if self.total == 0 {
+            0.0
+        } else {
+            100.0 * self.ok as f64 / self.total as f64
+        }
     }
 }
 
@@ -89,10 +99,16 @@ struct Figures {
 
 impl Figures {
     fn merge(self, o: Figures) -> Figures {
-        let m = |a: Tally, b: Tally| Tally { total: a.total + b.total, ok: a.ok + b.ok };
+        let m = |a: Tally, b: Tally| Tally {
+            total: a.total + b.total,
+            ok: a.ok + b.ok,
+        };
         Figures {
             partisan_flagged: m(self.partisan_flagged, o.partisan_flagged),
-            achievement_flagged_inside: m(self.achievement_flagged_inside, o.achievement_flagged_inside),
+            achievement_flagged_inside: m(
+                self.achievement_flagged_inside,
+                o.achievement_flagged_inside,
+            ),
             achievement_info_outside: m(self.achievement_info_outside, o.achievement_info_outside),
             civic_flagged: m(self.civic_flagged, o.civic_flagged),
             practical_flagged: m(self.practical_flagged, o.practical_flagged),
@@ -102,11 +118,26 @@ impl Figures {
     fn print(&self, name: &str) {
         let t = |t: Tally| format!("{}/{} = {:.1} %", t.ok, t.total, t.rate());
         println!("{name}:");
-        println!("  partisan flagged (warning or error)          {}", t(self.partisan_flagged));
-        println!("  achievement flagged inside a window          {}", t(self.achievement_flagged_inside));
-        println!("  achievement at most info outside a window    {}", t(self.achievement_info_outside));
-        println!("  civic flagged at warning or above            {}", t(self.civic_flagged));
-        println!("  practical flagged at warning or above        {}", t(self.practical_flagged));
+        println!(
+            "  partisan flagged (warning or error)          {}",
+            t(self.partisan_flagged)
+        );
+        println!(
+            "  achievement flagged inside a window          {}",
+            t(self.achievement_flagged_inside)
+        );
+        println!(
+            "  achievement at most info outside a window    {}",
+            t(self.achievement_info_outside)
+        );
+        println!(
+            "  civic flagged at warning or above            {}",
+            t(self.civic_flagged)
+        );
+        println!(
+            "  practical flagged at warning or above        {}",
+            t(self.practical_flagged)
+        );
         let cp = Tally {
             total: self.civic_flagged.total + self.practical_flagged.total,
             ok: self.civic_flagged.ok + self.practical_flagged.ok,
@@ -115,12 +146,20 @@ impl Figures {
     }
 }
 
-fn evaluate(posts: &[Post], detector: &Detector, calendar: &Calendar, show_failures: bool) -> Figures {
+fn evaluate(
+    posts: &[Post],
+    detector: &Detector,
+    calendar: &Calendar,
+    show_failures: bool,
+) -> Figures {
     let mut f = Figures::default();
     let check = |p: &Post, d: Date| detector.check(&p.text, d, calendar, p.lang);
     let report = |what: &str, p: &Post, d: Date, findings: &[Finding]| {
         if show_failures {
-            let rules: Vec<String> = findings.iter().map(|x| format!("{}:{}", x.rule, x.severity)).collect();
+            let rules: Vec<String> = findings
+                .iter()
+                .map(|x| format!("{}:{}", x.rule, x.severity))
+                .collect();
             println!("  MISS {what} [{d}] {:?} -> {rules:?}", p.text);
         }
     };
@@ -136,7 +175,9 @@ fn evaluate(posts: &[Post], detector: &Detector, calendar: &Calendar, show_failu
                 f.partisan_flagged.add(ok);
             }
             Label::Achievement => {
-                let inside = post_date(p).filter(|&d| calendar.window_at(d).is_some()).unwrap_or(INSIDE);
+                let inside = post_date(p)
+                    .filter(|&d| calendar.window_at(d).is_some())
+                    .unwrap_or(INSIDE);
                 let findings = check(p, inside);
                 let ok = max_severity(&findings) >= Some(Severity::Warning);
                 if !ok {
@@ -179,13 +220,31 @@ fn evaluate(posts: &[Post], detector: &Detector, calendar: &Calendar, show_failu
 #[test]
 fn political_rules_meet_the_targets_of_issue_4() {
     let detector = Detector::builtin();
-    let calendar = Calendar::builtin();
+    // The English posts come from UK councils, whose configuration would
+    // list their own election (`elections:` in `.twitterritorial.yaml`).
+    let uk = ElectionSpec {
+        name: "Local elections (England)".into(),
+        date: "2026-05-07".into(),
+        second_round: None,
+    };
+    let calendar = Calendar::builtin()
+        .with_overrides(&[uk])
+        .expect("valid election");
     let dev = load("tests/fixtures/political/eval.yaml");
     let holdout = load("tests/fixtures/political/holdout.yaml");
-    assert!(dev.len() + holdout.len() >= 400, "the evaluation set needs at least 400 posts");
-    let civic_or_practical =
-        dev.iter().chain(&holdout).filter(|p| matches!(p.label, Label::Civic | Label::Practical)).count();
-    assert!(2 * civic_or_practical >= dev.len() + holdout.len(), "at least half the posts must be civic or practical");
+    assert!(
+        dev.len() + holdout.len() >= 400,
+        "the evaluation set needs at least 400 posts"
+    );
+    let civic_or_practical = dev
+        .iter()
+        .chain(&holdout)
+        .filter(|p| matches!(p.label, Label::Civic | Label::Practical))
+        .count();
+    assert!(
+        2 * civic_or_practical >= dev.len() + holdout.len(),
+        "at least half the posts must be civic or practical"
+    );
 
     let show_holdout = std::env::var_os("POLITICAL_EVAL_SHOW_HOLDOUT").is_some();
     let d = evaluate(&dev, &detector, &calendar, true);
@@ -195,7 +254,19 @@ fn political_rules_meet_the_targets_of_issue_4() {
     let all = d.merge(h);
     all.print(&format!("whole set ({} posts)", dev.len() + holdout.len()));
 
-    assert!(all.partisan_flagged.rate() >= 95.0, "partisan flagged: {:.1} % < 95 %", all.partisan_flagged.rate());
+    // A file given in POLITICAL_EVAL_EXTRA is measured too (a new batch of
+    // posts, before it is added to the set).
+    if let Some(extra) = std::env::var_os("POLITICAL_EVAL_EXTRA") {
+        let posts = load(&extra.to_string_lossy());
+        evaluate(&posts, &detector, &calendar, true)
+            .print(&format!("extra set ({} posts)", posts.len()));
+    }
+
+    assert!(
+        all.partisan_flagged.rate() >= 95.0,
+        "partisan flagged: {:.1} % < 95 %",
+        all.partisan_flagged.rate()
+    );
     assert!(
         all.achievement_flagged_inside.rate() >= 90.0,
         "achievement flagged inside a window: {:.1} % < 90 %",

@@ -20,9 +20,19 @@ fn every_example_of_the_political_pack_behaves_as_written() {
     for rule in &pack.rules {
         assert!(rule.id.starts_with("political."), "{}", rule.id);
         assert_eq!(rule.category.as_deref(), Some("political"));
-        assert!(rule.check.kind.starts_with("political-"), "{}", rule.check.kind);
-        assert!(!rule.examples.trigger.is_empty() && !rule.examples.pass.is_empty(), "{} needs examples", rule.id);
-        for (examples, should_fire) in [(&rule.examples.trigger, true), (&rule.examples.pass, false)] {
+        assert!(
+            rule.check.kind.starts_with("political-"),
+            "{}",
+            rule.check.kind
+        );
+        assert!(
+            !rule.examples.trigger.is_empty() && !rule.examples.pass.is_empty(),
+            "{} needs examples",
+            rule.id
+        );
+        for (examples, should_fire) in
+            [(&rule.examples.trigger, true), (&rule.examples.pass, false)]
+        {
             for example in examples {
                 let dates = match example.date() {
                     Some(d) => vec![d.parse::<Date>().unwrap_or_else(|e| panic!("{d}: {e}"))],
@@ -60,8 +70,12 @@ fn the_built_in_pack_is_the_file_in_rules() {
 fn a_broken_pack_is_refused_with_a_message_that_names_the_problem() {
     let text = std::fs::read_to_string("rules/political.yaml").expect("rules/political.yaml");
     let broken = text.replacen("all: [campaign]", "all: [campain]", 1);
-    let err = Detector::from_yaml(&broken).err().expect("an unknown signal must be refused");
+    let err = Detector::from_yaml(&broken)
+        .err()
+        .expect("an unknown signal must be refused");
     assert!(err.to_string().contains("campain"), "{err}");
-    let err = Detector::from_yaml("pack: political\nrules: [").err().expect("bad YAML must be refused");
+    let err = Detector::from_yaml("pack: political\nrules: [")
+        .err()
+        .expect("bad YAML must be refused");
     assert!(err.to_string().contains("political.yaml"), "{err}");
 }

@@ -44,7 +44,12 @@ pub fn day_of(date: jiff::civil::Date) -> Day {
 impl HistoryChecks {
     pub fn new(linter: Linter, calendar: Calendar, lang: Lang) -> Self {
         let runs_political = linter.active_rules().any(|id| id.starts_with("political."));
-        let mut categories: Vec<String> = linter.active_rules().filter_map(|id| id.split('.').next()).filter(|c| *c != "political").map(str::to_string).collect();
+        let mut categories: Vec<String> = linter
+            .active_rules()
+            .filter_map(|id| id.split('.').next())
+            .filter(|c| *c != "political")
+            .map(str::to_string)
+            .collect();
         categories.sort();
         categories.dedup();
         HistoryChecks {
@@ -64,7 +69,11 @@ impl HistoryChecks {
             .iter()
             .map(|e| {
                 let w = e.window();
-                ElectionWindow { name: e.name.clone(), start: day_of(w.start), end: day_of(w.end) }
+                ElectionWindow {
+                    name: e.name.clone(),
+                    start: day_of(w.start),
+                    end: day_of(w.end),
+                }
             })
             .collect()
     }
@@ -77,7 +86,11 @@ impl HistoryChecks {
             text: text.into_owned(),
             date: Some(date),
             id: post.id.map(|id| id.to_string()),
-            ignore: if repost { self.repost_ignore.clone() } else { self.post_ignore.clone() },
+            ignore: if repost {
+                self.repost_ignore.clone()
+            } else {
+                self.post_ignore.clone()
+            },
             ..lint::Post::default()
         };
         let mut findings = self.linter.check_post(&draft, date);

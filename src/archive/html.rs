@@ -373,12 +373,8 @@ fn charts(page: &mut Page<'_>) {
             escape(tr(lang, "Publications", "Posts"))
         );
         for app in &report.apps {
-            let tool = report.automation.iter().find(|t| {
-                app.name.eq_ignore_ascii_case(&t.name)
-                    || super::sources::automation_tool(&app.name).is_some_and(|k| k.name == t.name)
-            });
-            let label = match tool {
-                Some(tool) => format!("{} ({})", app.name, kind_name(tool.kind, lang)),
+            let label = match app.automation {
+                Some(kind) => format!("{} ({})", app.name, kind_name(kind, lang)),
                 None => app.name.clone(),
             };
             let _ = writeln!(

@@ -174,7 +174,10 @@ pub struct Audit {
     hashtags: HashMap<String, HashtagStat>,
     /// `source` field → (app name, automation tool).
     apps: HashMap<String, (String, Option<&'static Tool>)>,
-    app_posts: HashMap<String, u64>,
+    /// App name → (posts, automation kind).
+    app_posts: HashMap<String, (u64, Option<ToolKind>)>,
+    /// Automation tool → (kind, posts).
+    tool_posts: BTreeMap<&'static str, (ToolKind, u64)>,
     mentioned: HashSet<u64>,
     mentioned_by_name: HashSet<String>,
     replied_to: HashSet<u64>,
@@ -219,6 +222,7 @@ impl Audit {
             hashtags: HashMap::new(),
             apps: HashMap::new(),
             app_posts: HashMap::new(),
+            tool_posts: BTreeMap::new(),
             mentioned: HashSet::new(),
             mentioned_by_name: HashSet::new(),
             replied_to: HashSet::new(),
@@ -350,12 +354,17 @@ impl Audit {
             }
         };
         match self.app_posts.get_mut(name.as_str()) {
-            Some(count) => *count += 1,
+            Some(count) => count.0 += 1,
             None => {
-                self.app_posts.insert(name.clone(), 1);
+                self.app_posts
+                    .insert(name.clone(), (1, tool.map(|t| t.kind)));
             }
         }
         if let Some(tool) = tool {
+            self.tool_posts
+                .entry(tool.name.as_str())
+                .or_insert((tool.kind, 0))
+                .1 += 1;
             delta.automated = 1;
             match tool.kind {
                 ToolKind::Feed => delta.feed = 1,
@@ -525,8 +534,8 @@ impl Audit {
             first,
             last,
             hashtags,
-            apps,
             app_posts,
+            tool_posts,
             mentioned,
             mentioned_by_name,
             replied_to,
@@ -557,18 +566,7 @@ impl Audit {
 
         let regularity = regularity(&active_days, first, last, totals.posts, settings.today);
 
-        let mut tools: BTreeMap<&str, (ToolKind, u64)> = BTreeMap::new();
-        for (name, tool) in apps.values() {
-            if let Some(tool) = tool {
-                let posts = app_posts.get(name).copied().unwrap_or(0);
-                tools.entry(tool.name.as_str()).or_insert((tool.kind, 0));
-                // Several `source` strings may name the same app: count it once.
-                tools
-                    .get_mut(tool.name.as_str())
-                    .map(|t| t.1 = t.1.max(posts));
-            }
-        }
-        let mut tool_list: Vec<ToolUse> = tools
+        let mut tool_list: Vec<ToolUse> = tool_posts
             .into_iter()
             .map(|(name, (kind, posts))| ToolUse {
                 name: name.to_string(),
@@ -577,11 +575,15 @@ impl Audit {
             })
             .collect();
         tool_list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
-        let mut app_list: Vec<Named> = app_posts
+        let mut app_list: Vec<AppUse> = app_posts
             .into_iter()
-            .map(|(name, posts)| Named { name, posts })
+            .map(|(name, (posts, automation))| AppUse {
+                name,
+                posts,
+                automation,
+            })
             .collect();
-        sort_named(&mut app_list);
+        app_list.sort_by(|a, b| b.posts.cmp(&a.posts).then(a.name.cmp(&b.name)));
         app_list.truncate(TOP);
 
         // Hashtags, each spelling on its own: a variant of the official
@@ -627,7 +629,11 @@ impl Audit {
             .windows
             .iter()
             .zip(windows)
-            .filter(|(window, stat)| stat.posts > 0 || (first.is_some_and(|f| window.end >= f) && last.is_some_and(|l| window.start <= l)))
+            .filter(|(window, stat)| {
+                stat.posts > 0
+                    || (first.is_some_and(|f| window.end >= f)
+                        && last.is_some_and(|l| window.start <= l))
+            })
             .map(|(window, stat)| WindowReport {
                 name: window.name.clone(),
                 start: Some(window.start),
@@ -898,7 +904,7 @@ pub struct AuditReport {
     /// Automation tools found, most used first.
     pub automation: Vec<ToolUse>,
     /// Apps that published, most used first (top 10).
-    pub apps: Vec<Named>,
+    pub apps: Vec<AppUse>,
     pub hashtags: HashtagReport,
     /// Draft rules that found something, most severe first.
     pub rules: Vec<RuleReport>,
@@ -966,6 +972,16 @@ pub struct ToolUse {
     pub name: String,
     pub kind: ToolKind,
     pub posts: u64,
+}
+
+/// An app that published posts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppUse {
+    /// As named in the `source` field (`Hootsuite Inc.`).
+    pub name: String,
+    pub posts: u64,
+    /// The kind of automation tool it is, if it is one.
+    pub automation: Option<ToolKind>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

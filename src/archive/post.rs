@@ -155,7 +155,9 @@ impl Post<'_> {
             return Cow::Owned(text);
         }
         for (short, index) in &self.short_urls {
-            let replacement = index.and_then(|i| self.urls.get(i)).map_or("", |u| u.as_ref());
+            let replacement = index
+                .and_then(|i| self.urls.get(i))
+                .map_or("", |u| u.as_ref());
             text = text.replace(short.as_ref(), replacement);
         }
         Cow::Owned(text.trim_end().to_string())

@@ -128,15 +128,35 @@ fn local_accounts(args: &Args) -> Result<Vec<String>, CliError> {
 }
 
 /// Settings from the configuration file, then the flags (which win).
-fn settings(args: &Args, config: &crate::config::Config, today: Day) -> Result<AuditSettings, CliError> {
-    let mut settings = AuditSettings { today: Some(today), ..AuditSettings::default() };
+fn settings(
+    args: &Args,
+    config: &crate::config::Config,
+    today: Day,
+) -> Result<AuditSettings, CliError> {
+    let mut settings = AuditSettings {
+        today: Some(today),
+        ..AuditSettings::default()
+    };
     let handle = args.handle.as_ref().or(config.account.handle.as_ref());
     settings.account.id = args.account_id;
-    settings.account.handle = handle.map(|h| h.trim().trim_start_matches('@').to_string()).filter(|h| !h.is_empty());
+    settings.account.handle = handle
+        .map(|h| h.trim().trim_start_matches('@').to_string())
+        .filter(|h| !h.is_empty());
     settings.display_name = config.account.name.clone();
-    let hashtags = if args.hashtags.is_empty() { &config.account.hashtags } else { &args.hashtags };
-    settings.official_hashtags = hashtags.iter().map(|h| h.trim().trim_start_matches('#').to_string()).filter(|h| !h.is_empty()).collect();
-    settings.website = args.website.clone().or_else(|| config.account.website.clone());
+    let hashtags = if args.hashtags.is_empty() {
+        &config.account.hashtags
+    } else {
+        &args.hashtags
+    };
+    settings.official_hashtags = hashtags
+        .iter()
+        .map(|h| h.trim().trim_start_matches('#').to_string())
+        .filter(|h| !h.is_empty())
+        .collect();
+    settings.website = args
+        .website
+        .clone()
+        .or_else(|| config.account.website.clone());
     settings.local_accounts = local_accounts(args)?;
     Ok(settings)
 }
@@ -145,7 +165,13 @@ fn settings(args: &Args, config: &crate::config::Config, today: Day) -> Result<A
 fn calendar(config: &crate::config::Config) -> Calendar {
     let mut calendar = Calendar::builtin();
     for election in &config.elections {
-        calendar.add(Election { name: election.name.clone(), date: election.date, second_round: election.second_round, source: None, provisional: false });
+        calendar.add(Election {
+            name: election.name.clone(),
+            date: election.date,
+            second_round: election.second_round,
+            source: None,
+            provisional: false,
+        });
     }
     calendar
 }
@@ -168,23 +194,22 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut settings = settings(&args, &setup.config, today)?;
     let input = ArchiveInput::open(&args.path).map_err(|err| input_error(&err))?;
     input.complete_settings(&mut settings);
-    let linter = Linter::new(&setup.rules, &setup.config).map_err(|err| CliError(err.render(lang)))?;
+    let linter =
+        Linter::new(&setup.rules, &setup.config).map_err(|err| CliError(err.render(lang)))?;
     let checks = HistoryChecks::new(linter, calendar(&setup.config), lang);
     settings.windows = checks.windows();
 
     let progress = progress_bar(&args, input.total_bytes());
     let mut audit = Audit::new(settings);
     // Reposts are someone else's words: see `archive::checks`.
-    let check = |post: &crate::archive::post::Post<'_>| checks.check(post, paris_day(post.created_at), post.is_repost());
-    let result = input.read_into(
-        &mut audit,
-        check,
-        |bytes| {
-            if let Some(bar) = &progress {
-                bar.set_position(bytes);
-            }
-        },
-    );
+    let check = |post: &crate::archive::post::Post<'_>| {
+        checks.check(post, paris_day(post.created_at), post.is_repost())
+    };
+    let result = input.read_into(&mut audit, check, |bytes| {
+        if let Some(bar) = &progress {
+            bar.set_position(bytes);
+        }
+    });
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }

@@ -37,6 +37,8 @@ fn write_stdout(bytes: &[u8]) -> Result<ExitCode, CliError> {
     match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(CliError(format!("impossible d’écrire sur la sortie standard : {e}"))),
+        Err(e) => Err(CliError(format!(
+            "impossible d’écrire sur la sortie standard : {e}"
+        ))),
     }
 }

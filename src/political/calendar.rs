@@ -57,8 +57,13 @@ impl Election {
     pub fn window(&self) -> Window {
         let month_of_vote = self.date.first_of_month();
         // Six months before a date in year ≥ 1 always exists.
-        let start = month_of_vote.checked_sub(6.months()).unwrap_or(month_of_vote);
-        Window { start, end: self.last_round() }
+        let start = month_of_vote
+            .checked_sub(6.months())
+            .unwrap_or(month_of_vote);
+        Window {
+            start,
+            end: self.last_round(),
+        }
     }
 }
 
@@ -76,10 +81,16 @@ pub struct ElectionSpec {
 /// A configured election that cannot be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CalendarError {
-    #[error("election « {name} »: `{value}` is not a date; write it as YYYY-MM-DD (for example 2026-12-06)")]
+    #[error(
+        "election « {name} »: `{value}` is not a date; write it as YYYY-MM-DD (for example 2026-12-06)"
+    )]
     BadDate { name: String, value: String },
     #[error("election « {name} »: the second round ({second}) must come after the first ({first})")]
-    RoundsOutOfOrder { name: String, first: Date, second: Date },
+    RoundsOutOfOrder {
+        name: String,
+        first: Date,
+        second: Date,
+    },
     #[error("an election needs a name")]
     NoName,
 }
@@ -91,19 +102,32 @@ impl ElectionSpec {
             return Err(CalendarError::NoName);
         }
         let parse = |value: &str| {
-            value.trim().parse::<Date>().map_err(|_| CalendarError::BadDate {
-                name: name.to_string(),
-                value: value.to_string(),
-            })
+            value
+                .trim()
+                .parse::<Date>()
+                .map_err(|_| CalendarError::BadDate {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                })
         };
         let date = parse(&self.date)?;
         let second_round = self.second_round.as_deref().map(parse).transpose()?;
         if let Some(second) = second_round
             && second <= date
         {
-            return Err(CalendarError::RoundsOutOfOrder { name: name.to_string(), first: date, second });
+            return Err(CalendarError::RoundsOutOfOrder {
+                name: name.to_string(),
+                first: date,
+                second,
+            });
         }
-        Ok(Election { name: name.to_string(), date, second_round, source: None, provisional: false })
+        Ok(Election {
+            name: name.to_string(),
+            date,
+            second_round,
+            source: None,
+            provisional: false,
+        })
     }
 }
 
@@ -183,12 +207,18 @@ impl Calendar {
                 provisional,
             })
             .collect();
-        Calendar { elections, polls_close: Time::constant(20, 0, 0, 0) }
+        Calendar {
+            elections,
+            polls_close: Time::constant(20, 0, 0, 0),
+        }
     }
 
     /// A calendar with no election (every date is outside any window).
     pub fn empty() -> Calendar {
-        Calendar { elections: Vec::new(), polls_close: Time::constant(20, 0, 0, 0) }
+        Calendar {
+            elections: Vec::new(),
+            polls_close: Time::constant(20, 0, 0, 0),
+        }
     }
 
     pub fn elections(&self) -> &[Election] {
@@ -200,7 +230,11 @@ impl Calendar {
     /// « Municipales 2026 »).
     pub fn add(&mut self, election: Election) {
         let key = super::normalize::fold_phrase(&election.name);
-        match self.elections.iter_mut().find(|e| super::normalize::fold_phrase(&e.name) == key) {
+        match self
+            .elections
+            .iter_mut()
+            .find(|e| super::normalize::fold_phrase(&e.name) == key)
+        {
             Some(existing) => *existing = election,
             None => self.elections.push(election),
         }
@@ -262,7 +296,9 @@ impl Calendar {
         self.elections
             .iter()
             .flat_map(Election::rounds)
-            .filter(move |round| (round.since(date).map_or(i32::MAX, |s| s.get_days().abs())) <= 400)
+            .filter(move |round| {
+                (round.since(date).map_or(i32::MAX, |s| s.get_days().abs())) <= 400
+            })
     }
 }
 

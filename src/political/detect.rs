@@ -14,8 +14,8 @@
 
 use super::calendar::{Calendar, format_date};
 use super::lexicon::{
-    ACHIEVEMENT, CaseRule, Combination, ELECTION_EVE, LexiconError, PARTISAN, PARTY_SIGNAL, PackData, PoliticalPack,
-    Scope, Texts,
+    ACHIEVEMENT, CaseRule, Combination, ELECTION_EVE, LexiconError, PARTISAN, PARTY_SIGNAL,
+    PackData, PoliticalPack, Scope, Texts,
 };
 use super::normalize::{Normalized, fold_phrase, normalize};
 use crate::diagnostic::{Finding, Severity};
@@ -30,8 +30,17 @@ use std::ops::Range;
 /// several things (« vote » is both a signal and a word before a name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
-    Signal(u16),
+    /// A phrase of a signal family, looked for in posts of these languages.
+    Signal(u16, Langs),
     Exception,
+    /// A function word of one language (to guess the post's language).
+    Marker(Langs),
+    /// « maire » in « Dupont maire ! ».
+    Title,
+    /// A first name or a title (« Hélène », « Mme ») that may start a name.
+    PersonStart,
+    /// « nous » in « Nous, nous ».
+    Emphatic,
     Ambiguous(u16),
     VoteNameTrigger,
     HashtagPrefix,
@@ -40,9 +49,24 @@ enum Role {
     Tomorrow,
 }
 
+/// A set of post languages, as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Langs(u8);
+
+impl Langs {
+    const FR: Langs = Langs(1);
+    const EN: Langs = Langs(2);
+    const BOTH: Langs = Langs(3);
+
+    fn meets(self, other: Langs) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 struct SignalInfo {
     name: String,
     label: Localized,
+    civic: bool,
 }
 
 struct AmbiguousInfo {
@@ -51,6 +75,7 @@ struct AmbiguousInfo {
     not_sentence_start: bool,
     not_after: Vec<String>,
     not_before: Vec<String>,
+    context: Scope,
 }
 
 struct CompiledCombination {
@@ -96,6 +121,9 @@ pub struct Detector {
     vote_date: u16,
     vote_name: u16,
     campaign_hashtag: u16,
+    person: u16,
+    emphatic_we: u16,
+    person_not_after: Vec<String>,
     name_stopwords: Vec<String>,
     hashtag_stopwords: Vec<String>,
     combinations: [Vec<CompiledCombination>; 3],
@@ -125,12 +153,22 @@ impl Detector {
 
     /// Compiles the `data:` of the pack with the rules' message templates
     /// (by rule id), for an engine that parsed the pack itself.
-    pub fn from_parts(data: &PackData, messages: &BTreeMap<String, Localized>) -> Result<Detector, LexiconError> {
+    pub fn from_parts(
+        data: &PackData,
+        messages: &BTreeMap<String, Localized>,
+    ) -> Result<Detector, LexiconError> {
         data.validate()?;
         let mut builder = PatternBuilder::default();
 
-        let signals: Vec<SignalInfo> =
-            data.signals.iter().map(|s| SignalInfo { name: s.name.clone(), label: s.label.clone() }).collect();
+        let signals: Vec<SignalInfo> = data
+            .signals
+            .iter()
+            .map(|s| SignalInfo {
+                name: s.name.clone(),
+                label: s.label.clone(),
+                civic: s.civic,
+            })
+            .collect();
         let index_of = |name: &str| -> Result<u16, LexiconError> {
             signals
                 .iter()
@@ -139,17 +177,42 @@ impl Detector {
                 .ok_or_else(|| LexiconError::Invalid(format!("unknown signal `{name}`")))
         };
         for (i, s) in data.signals.iter().enumerate() {
-            let id = u16::try_from(i).map_err(|_| LexiconError::Invalid("too many signals".into()))?;
-            for phrase in s.fr.iter().chain(&s.en) {
-                builder.add(phrase, Role::Signal(id))?;
+            let id =
+                u16::try_from(i).map_err(|_| LexiconError::Invalid("too many signals".into()))?;
+            for (phrases, langs) in [
+                (&s.fr, Langs::FR),
+                (&s.en, Langs::EN),
+                (&s.both, Langs::BOTH),
+            ] {
+                for phrase in phrases {
+                    builder.add(phrase, Role::Signal(id, langs))?;
+                }
             }
+        }
+        for (words, langs) in [
+            (&data.language_markers.fr, Langs::FR),
+            (&data.language_markers.en, Langs::EN),
+        ] {
+            for w in words {
+                builder.add(w, Role::Marker(langs))?;
+            }
+        }
+        for w in &data.vote_name.titles {
+            builder.add(w, Role::Title)?;
+        }
+        for w in data.person.first_names.iter().chain(&data.person.titles) {
+            builder.add(w, Role::PersonStart)?;
+        }
+        for w in &data.emphatic {
+            builder.add(w, Role::Emphatic)?;
         }
         for phrase in data.exceptions.all() {
             builder.add(phrase, Role::Exception)?;
         }
         let mut ambiguous = Vec::new();
         for (i, a) in data.ambiguous.iter().enumerate() {
-            let id = u16::try_from(i).map_err(|_| LexiconError::Invalid("too many ambiguous names".into()))?;
+            let id = u16::try_from(i)
+                .map_err(|_| LexiconError::Invalid("too many ambiguous names".into()))?;
             builder.add(&a.term, Role::Ambiguous(id))?;
             ambiguous.push(AmbiguousInfo {
                 case: a.case,
@@ -157,6 +220,7 @@ impl Detector {
                 not_sentence_start: a.not_sentence_start,
                 not_after: a.not_after.iter().map(|w| fold_phrase(w)).collect(),
                 not_before: a.not_before.iter().map(|w| fold_phrase(w)).collect(),
+                context: a.context,
             });
         }
         for phrase in &data.vote_name.after {
@@ -186,10 +250,23 @@ impl Detector {
                         all: c
                             .all
                             .iter()
-                            .map(|entry| entry.split('|').map(|n| index_of(n.trim())).collect::<Result<Vec<_>, _>>())
+                            .map(|entry| {
+                                entry
+                                    .split('|')
+                                    .map(|n| index_of(n.trim()))
+                                    .collect::<Result<Vec<_>, _>>()
+                            })
                             .collect::<Result<_, _>>()?,
-                        any: c.any.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
-                        none: c.none.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
+                        any: c
+                            .any
+                            .iter()
+                            .map(|n| index_of(n))
+                            .collect::<Result<_, _>>()?,
+                        none: c
+                            .none
+                            .iter()
+                            .map(|n| index_of(n))
+                            .collect::<Result<_, _>>()?,
                         scope: c.scope,
                         why: c.why.clone(),
                     })
@@ -212,11 +289,18 @@ impl Detector {
             automaton,
             prefix: builder.prefix,
             roles: builder.roles,
-            ambiguous_context: data.ambiguous_context.iter().map(|n| index_of(n)).collect::<Result<_, _>>()?,
+            ambiguous_context: data
+                .ambiguous_context
+                .iter()
+                .map(|n| index_of(n))
+                .collect::<Result<_, _>>()?,
             party: index_of(PARTY_SIGNAL)?,
             vote_date: index_of("vote-date")?,
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
+            person: index_of("person")?,
+            emphatic_we: index_of("emphatic-we")?,
+            person_not_after: fold_all(&data.person.not_after),
             name_stopwords: fold_all(&data.vote_name.stopwords),
             hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
             combinations: [
@@ -224,7 +308,11 @@ impl Detector {
                 compile(&data.combinations.achievement)?,
                 compile(&data.combinations.election_eve)?,
             ],
-            messages: [message(PARTISAN)?, message(ACHIEVEMENT)?, message(ELECTION_EVE)?],
+            messages: [
+                message(PARTISAN)?,
+                message(ACHIEVEMENT)?,
+                message(ELECTION_EVE)?,
+            ],
             texts: data.texts.clone(),
             signals,
             ambiguous,
@@ -241,7 +329,13 @@ impl Detector {
     }
 
     /// Checks a post published at a known date and time.
-    pub fn check_at(&self, text: &str, at: DateTime, calendar: &Calendar, lang: Lang) -> Vec<Finding> {
+    pub fn check_at(
+        &self,
+        text: &str,
+        at: DateTime,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Vec<Finding> {
         let eve = calendar.eve_at_time(at);
         self.check_inner(text, at.date(), eve, calendar, lang)
     }
@@ -249,7 +343,7 @@ impl Detector {
     /// The signals found in a post, for explanations and for tuning the pack.
     pub fn signals(&self, text: &str, date: Date, calendar: &Calendar) -> Vec<SignalHit> {
         let norm = normalize(text);
-        let hits = self.find_hits(&norm, date, calendar);
+        let hits = self.find_hits(text, &norm, date, calendar);
         hits.iter()
             .map(|h| SignalHit {
                 signal: self.signals[usize::from(h.signal)].name.clone(),
@@ -269,7 +363,7 @@ impl Detector {
         lang: Lang,
     ) -> Vec<Finding> {
         let norm = normalize(text);
-        let hits = self.find_hits(&norm, date, calendar);
+        let hits = self.find_hits(text, &norm, date, calendar);
         if hits.is_empty() {
             return Vec::new();
         }
@@ -278,20 +372,33 @@ impl Detector {
             if rule == 2 && eve.is_none() {
                 continue;
             }
-            let Some(fired) = self.evaluate(combos, &hits) else { continue };
-            let span = fired.triggers.iter().map(|h| norm.original_span(h.first, h.last)).fold(
-                usize::MAX..0,
-                |acc, s| acc.start.min(s.start)..acc.end.max(s.end),
-            );
+            let Some(fired) = self.evaluate(combos, &hits) else {
+                continue;
+            };
+            let span = fired
+                .triggers
+                .iter()
+                .map(|h| norm.original_span(h.first, h.last))
+                .fold(usize::MAX..0, |acc, s| {
+                    acc.start.min(s.start)..acc.end.max(s.end)
+                });
             let words = quote_words(text, &norm, &fired.triggers, lang);
-            let why = fired.whys.iter().map(|w| w.get(lang)).collect::<Vec<_>>().join(" ; ");
+            let why = fired
+                .whys
+                .iter()
+                .map(|w| w.get(lang))
+                .collect::<Vec<_>>()
+                .join(" ; ");
             let (severity, period) = match rule {
                 0 => (Severity::Error, String::new()),
                 1 => self.achievement_period(date, calendar, lang),
                 _ => {
-                    let (election, round) = eve.map(|(e, r)| (e.name.clone(), r)).unwrap_or_default();
-                    let period =
-                        fill(self.texts.eve.get(lang), &[("round", format_date(round, lang)), ("election", election)]);
+                    let (election, round) =
+                        eve.map(|(e, r)| (e.name.clone(), r)).unwrap_or_default();
+                    let period = fill(
+                        self.texts.eve.get(lang),
+                        &[("round", format_date(round, lang)), ("election", election)],
+                    );
                     (Severity::Error, period)
                 }
             };
@@ -299,12 +406,23 @@ impl Detector {
                 self.messages[rule].get(lang),
                 &[("words", words), ("why", why), ("period", period)],
             );
-            findings.push(Finding { rule: RULE_IDS[rule].to_string(), severity, span, message, fix: None });
+            findings.push(Finding {
+                rule: RULE_IDS[rule].to_string(),
+                severity,
+                span,
+                message,
+                fix: None,
+            });
         }
         findings
     }
 
-    fn achievement_period(&self, date: Date, calendar: &Calendar, lang: Lang) -> (Severity, String) {
+    fn achievement_period(
+        &self,
+        date: Date,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> (Severity, String) {
         if let Some((election, window)) = calendar.window_at(date) {
             let text = fill(
                 self.texts.in_window.get(lang),
@@ -319,7 +437,10 @@ impl Detector {
         let text = match calendar.next_window(date) {
             Some((election, window)) => fill(
                 self.texts.outside_window.get(lang),
-                &[("next_start", format_date(window.start, lang)), ("election", election.name.clone())],
+                &[
+                    ("next_start", format_date(window.start, lang)),
+                    ("election", election.name.clone()),
+                ],
             ),
             None => self.texts.no_window_ahead.get(lang).to_string(),
         };
@@ -328,7 +449,11 @@ impl Detector {
 
     /// Tests a rule's combinations in order; returns the signals that made
     /// them fire (all firing combinations together).
-    fn evaluate<'h>(&self, combos: &'h [CompiledCombination], hits: &'h [Hit]) -> Option<Fired<'h>> {
+    fn evaluate<'h>(
+        &self,
+        combos: &'h [CompiledCombination],
+        hits: &'h [Hit],
+    ) -> Option<Fired<'h>> {
         let mut fired: Option<Fired<'h>> = None;
         for combo in combos {
             let found = match combo.scope {
@@ -336,15 +461,22 @@ impl Detector {
                 Scope::Sentence => {
                     let mut sentences: Vec<u32> = hits.iter().map(|h| h.sentence).collect();
                     sentences.dedup();
-                    sentences
-                        .into_iter()
-                        .find_map(|s| match_combination(combo, hits.iter().filter(move |h| h.sentence == s)))
+                    sentences.into_iter().find_map(|s| {
+                        match_combination(combo, hits.iter().filter(move |h| h.sentence == s))
+                    })
                 }
             };
             if let Some(triggers) = found {
-                let f = fired.get_or_insert_with(|| Fired { triggers: Vec::new(), whys: Vec::new() });
+                let f = fired.get_or_insert_with(|| Fired {
+                    triggers: Vec::new(),
+                    whys: Vec::new(),
+                });
                 for t in triggers {
-                    if !f.triggers.iter().any(|h| h.first == t.first && h.last == t.last) {
+                    if !f
+                        .triggers
+                        .iter()
+                        .any(|h| h.first == t.first && h.last == t.last)
+                    {
                         f.triggers.push(t);
                     }
                 }
@@ -357,13 +489,27 @@ impl Detector {
     }
 
     /// Every signal of the normalised post, after exceptions and context.
-    fn find_hits(&self, norm: &Normalized, date: Date, calendar: &Calendar) -> Vec<Hit> {
+    fn find_hits(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        date: Date,
+        calendar: &Calendar,
+    ) -> Vec<Hit> {
         let mut raw: Vec<(Role, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
             let id = m.pattern().as_usize();
-            let Some(first) = norm.token_starting_at(m.start() + 1) else { continue };
-            let end_byte = if self.prefix[id] { m.end() - 1 } else { m.end() - 2 };
-            let Some(last) = norm.token_containing(end_byte) else { continue };
+            let Some(first) = norm.token_starting_at(m.start() + 1) else {
+                continue;
+            };
+            let end_byte = if self.prefix[id] {
+                m.end() - 1
+            } else {
+                m.end() - 2
+            };
+            let Some(last) = norm.token_containing(end_byte) else {
+                continue;
+            };
             for &role in &self.roles[id] {
                 raw.push((role, first, last));
             }
@@ -371,16 +517,70 @@ impl Detector {
         if raw.is_empty() {
             return Vec::new();
         }
-        let exceptions: Vec<(usize, usize)> =
-            raw.iter().filter(|(r, ..)| *r == Role::Exception).map(|&(_, f, l)| (f, l)).collect();
-        let in_exception = |first: usize, last: usize| exceptions.iter().any(|&(f, l)| first <= l && f <= last);
+        // The post's language: the one with more function words; both when
+        // neither wins (short posts, hashtags only).
+        let (fr, en) = raw
+            .iter()
+            .fold((0usize, 0usize), |(fr, en), (role, ..)| match role {
+                Role::Marker(l) if *l == Langs::FR => (fr + 1, en),
+                Role::Marker(_) => (fr, en + 1),
+                _ => (fr, en),
+            });
+        let post_langs = match fr.cmp(&en) {
+            std::cmp::Ordering::Greater => Langs::FR,
+            std::cmp::Ordering::Less => Langs::EN,
+            std::cmp::Ordering::Equal => Langs::BOTH,
+        };
+        let is_civic =
+            |role: &Role| matches!(role, Role::Signal(s, _) if self.signals[usize::from(*s)].civic);
+        let exceptions: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|(r, ..)| {
+                *r == Role::Exception
+                    || (is_civic(r) && matches!(r, Role::Signal(_, l) if l.meets(post_langs)))
+            })
+            .map(|&(_, f, l)| (f, l))
+            .collect();
+        let in_exception =
+            |first: usize, last: usize| exceptions.iter().any(|&(f, l)| first <= l && f <= last);
         let sentence = |i: usize| norm.tokens[i].sentence;
-        let hit = |signal: u16, first: usize, last: usize| Hit { signal, first, last, sentence: sentence(first) };
+        let hit = |signal: u16, first: usize, last: usize| Hit {
+            signal,
+            first,
+            last,
+            sentence: sentence(first),
+        };
 
         let mut hits: Vec<Hit> = Vec::new();
         for &(role, first, last) in &raw {
             match role {
-                Role::Signal(s) if !in_exception(first, last) => hits.push(hit(s, first, last)),
+                Role::Signal(s, langs) if langs.meets(post_langs) => {
+                    if self.signals[usize::from(s)].civic || !in_exception(first, last) {
+                        hits.push(hit(s, first, last));
+                    }
+                }
+                Role::PersonStart if first == last => {
+                    if let Some(name) = self.person_name(text, norm, first) {
+                        hits.push(hit(self.person, first, name));
+                    }
+                }
+                Role::Emphatic if first == last => {
+                    let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
+                        norm.word(first + 1) == norm.word(first)
+                            && next.sentence == norm.tokens[first].sentence
+                            && text
+                                .get(norm.tokens[first].orig.end..next.orig.start)
+                                .is_some_and(|gap| gap.contains(','))
+                    });
+                    if repeated {
+                        hits.push(hit(self.emphatic_we, first, first + 1));
+                    }
+                }
+                Role::Title => {
+                    if let Some(name) = self.name_before_title(text, norm, first) {
+                        hits.push(hit(self.vote_name, name, last));
+                    }
+                }
                 Role::VoteNameTrigger if !in_exception(first, last) => {
                     if let Some(name) = self.name_after(norm, last, &self.name_stopwords, false) {
                         hits.push(hit(self.vote_name, first, name));
@@ -393,18 +593,24 @@ impl Detector {
                 }
                 Role::Month(month) => {
                     if let Some((day_tok, day)) = day_next_to(norm, first, last)
-                        && calendar.rounds_near(date).any(|r| r.month() == month && r.day() == day)
+                        && calendar
+                            .rounds_near(date)
+                            .any(|r| r.month() == month && r.day() == day)
                     {
                         hits.push(hit(self.vote_date, first.min(day_tok), last.max(day_tok)));
                     }
                 }
                 Role::Sunday => {
-                    if next_sunday(date).is_some_and(|s| calendar.rounds_near(date).any(|r| r == s)) {
+                    if next_sunday(date).is_some_and(|s| calendar.rounds_near(date).any(|r| r == s))
+                    {
                         hits.push(hit(self.vote_date, first, last));
                     }
                 }
                 Role::Tomorrow => {
-                    if date.tomorrow().is_ok_and(|t| calendar.rounds_near(date).any(|r| r == t)) {
+                    if date
+                        .tomorrow()
+                        .is_ok_and(|t| calendar.rounds_near(date).any(|r| r == t))
+                    {
                         hits.push(hit(self.vote_date, first, last));
                     }
                 }
@@ -421,7 +627,9 @@ impl Detector {
             }
             let s = sentence(first);
             let context = hits.iter().any(|h| {
-                h.sentence == s && self.ambiguous_context.contains(&h.signal) && (h.last < first || h.first > last)
+                (info.context == Scope::Post || h.sentence == s)
+                    && self.ambiguous_context.contains(&h.signal)
+                    && (h.last < first || h.first > last)
             });
             if context {
                 parties.push(hit(self.party, first, last));
@@ -433,7 +641,13 @@ impl Detector {
         hits
     }
 
-    fn written_as_party(&self, norm: &Normalized, info: &AmbiguousInfo, first: usize, last: usize) -> bool {
+    fn written_as_party(
+        &self,
+        norm: &Normalized,
+        info: &AmbiguousInfo,
+        first: usize,
+        last: usize,
+    ) -> bool {
         let tokens = &norm.tokens;
         let case_ok = match info.case {
             CaseRule::Any => true,
@@ -446,26 +660,89 @@ impl Detector {
         if info.not_sentence_start && tokens[first].sentence_start {
             return false;
         }
-        let next = tokens.get(last + 1).filter(|t| t.sentence == tokens[last].sentence);
+        let next = tokens
+            .get(last + 1)
+            .filter(|t| t.sentence == tokens[last].sentence);
         if info.not_before_number && next.is_some_and(|t| t.number) {
             return false;
         }
         if next.is_some_and(|_| info.not_before.iter().any(|w| w == norm.word(last + 1))) {
             return false;
         }
-        let previous = first.checked_sub(1).filter(|&p| tokens[p].sentence == tokens[first].sentence);
+        let previous = first
+            .checked_sub(1)
+            .filter(|&p| tokens[p].sentence == tokens[first].sentence);
         if previous.is_some_and(|p| info.not_after.iter().any(|w| w == norm.word(p))) {
             return false;
         }
         true
     }
 
+    /// The surname after a first name or a title at token `start`
+    /// (« Hélène Roux », « Mme Garnier »), not after a place word.
+    fn person_name(&self, text: &str, norm: &Normalized, start: usize) -> Option<usize> {
+        let (s, next) = (&norm.tokens[start], norm.tokens.get(start + 1)?);
+        if !s.capitalized
+            || !next.capitalized
+            || next.number
+            || next.sentence != s.sentence
+            || next.sentence_start
+        {
+            return None;
+        }
+        let gap = text.get(s.orig.end..next.orig.start)?;
+        if !gap.chars().all(|c| c.is_whitespace() || c == '.') || gap.is_empty() {
+            return None;
+        }
+        if self
+            .name_stopwords
+            .iter()
+            .any(|w| w == norm.word(start + 1))
+        {
+            return None;
+        }
+        let after_place = start.checked_sub(1).is_some_and(|p| {
+            norm.tokens[p].sentence == s.sentence
+                && self.person_not_after.iter().any(|w| w == norm.word(p))
+        });
+        (!after_place).then_some(start + 1)
+    }
+
+    /// The capitalised name right before the title at token `title`, written
+    /// « Dupont maire » at the end of a sentence or `#DupontMaire`.
+    fn name_before_title(&self, text: &str, norm: &Normalized, title: usize) -> Option<usize> {
+        let name = title.checked_sub(1)?;
+        let (n, t) = (&norm.tokens[name], &norm.tokens[title]);
+        if n.sentence != t.sentence || !n.capitalized || n.number {
+            return None;
+        }
+        if self.name_stopwords.iter().any(|s| s == norm.word(name)) {
+            return None;
+        }
+        let same_tag = n.in_tag && t.in_tag && !t.tag_start && n.orig.end == t.orig.start;
+        let only_space_between = text
+            .get(n.orig.end..t.orig.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        let ends_sentence = norm
+            .tokens
+            .get(title + 1)
+            .is_none_or(|next| next.sentence != t.sentence);
+        (same_tag || (only_space_between && ends_sentence)).then_some(name)
+    }
+
     /// The token right after `last` when it is a capitalised name (not a
     /// stopword, same sentence; inside the same hashtag when `same_tag`).
-    fn name_after(&self, norm: &Normalized, last: usize, stopwords: &[String], same_tag: bool) -> Option<usize> {
+    fn name_after(
+        &self,
+        norm: &Normalized,
+        last: usize,
+        stopwords: &[String],
+        same_tag: bool,
+    ) -> Option<usize> {
         let next = norm.tokens.get(last + 1)?;
         let cur = &norm.tokens[last];
-        if next.sentence != cur.sentence || next.sentence_start || !next.capitalized || next.number {
+        if next.sentence != cur.sentence || next.sentence_start || !next.capitalized || next.number
+        {
             return None;
         }
         if same_tag && !(next.in_tag && !next.tag_start && next.orig.start == cur.orig.end) {
@@ -485,16 +762,32 @@ struct Fired<'h> {
 }
 
 /// The hits that satisfy a combination among `hits`, or `None`.
-fn match_combination<'a>(combo: &CompiledCombination, hits: impl Iterator<Item = &'a Hit> + Clone) -> Option<Vec<Hit>> {
-    if combo.none.iter().any(|s| hits.clone().any(|h| h.signal == *s)) {
+fn match_combination<'a>(
+    combo: &CompiledCombination,
+    hits: impl Iterator<Item = &'a Hit> + Clone,
+) -> Option<Vec<Hit>> {
+    if combo
+        .none
+        .iter()
+        .any(|s| hits.clone().any(|h| h.signal == *s))
+    {
         return None;
     }
-    let mut triggers = Vec::with_capacity(combo.all.len() + 1);
+    // Each entry needs its own words: « continuons ensemble » is a slogan
+    // and contains an appeal, but one phrase is not two signals.
+    let mut triggers: Vec<Hit> = Vec::with_capacity(combo.all.len() + 1);
+    let free = |h: &Hit, taken: &[Hit]| taken.iter().all(|t| h.last < t.first || h.first > t.last);
     for entry in &combo.all {
-        triggers.push(*hits.clone().find(|h| entry.contains(&h.signal))?);
+        let found = *hits
+            .clone()
+            .find(|h| entry.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
     }
     if !combo.any.is_empty() {
-        triggers.push(*hits.clone().find(|h| combo.any.contains(&h.signal))?);
+        let found = *hits
+            .clone()
+            .find(|h| combo.any.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
     }
     Some(triggers)
 }
@@ -507,7 +800,10 @@ fn day_next_to(norm: &Normalized, first: usize, last: usize) -> Option<(usize, i
         if !t.number {
             return None;
         }
-        norm.word(i).parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+        norm.word(i)
+            .parse::<i8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
     };
     if let Some(before) = first.checked_sub(1)
         && let Some(d) = day_at(before)
@@ -564,9 +860,15 @@ impl PatternBuilder {
         };
         let folded = fold_phrase(body);
         if folded.is_empty() {
-            return Err(LexiconError::Invalid(format!("the phrase « {phrase} » has no word in it")));
+            return Err(LexiconError::Invalid(format!(
+                "the phrase « {phrase} » has no word in it"
+            )));
         }
-        let pattern = if is_prefix { format!(" {folded}") } else { format!(" {folded} ") };
+        let pattern = if is_prefix {
+            format!(" {folded}")
+        } else {
+            format!(" {folded} ")
+        };
         let id = match self.index.get(&pattern) {
             Some(&id) => id,
             None => {

@@ -95,6 +95,10 @@ impl Example {
 pub struct PackData {
     /// Families of phrases; each family is one signal the combinations use.
     pub signals: Vec<SignalSpec>,
+    /// Function words that tell a French post from an English one, so that
+    /// the `fr` phrases are looked for in French posts and the `en` phrases
+    /// in English ones (« meeting » is a campaign word in French only).
+    pub language_markers: ByLang,
     /// Party names that are also everyday words (RN, PS, Renaissance…).
     #[serde(default)]
     pub ambiguous: Vec<AmbiguousSpec>,
@@ -113,6 +117,13 @@ pub struct PackData {
     /// campaign hashtag (`#AvecDupont`).
     #[serde(default)]
     pub campaign_hashtag: NameRule,
+    /// First names and titles that start a person's name.
+    #[serde(default)]
+    pub person: PersonRule,
+    /// Words that, repeated after a comma (« Nous, nous »), set the speaker
+    /// against others.
+    #[serde(default)]
+    pub emphatic: Vec<String>,
     /// Month and weekday names, to recognise « dimanche 15 mars » as the
     /// day of a vote.
     pub dates: DateWords,
@@ -143,10 +154,19 @@ pub struct SignalSpec {
     pub name: String,
     /// What the signal means, shown in messages (« appel à voter »).
     pub label: Localized,
+    /// Civic information: never ignored, and other signals overlapping it
+    /// are ignored, like `exceptions`.
+    #[serde(default)]
+    pub civic: bool,
+    /// Phrases looked for in French posts.
     #[serde(default)]
     pub fr: Vec<String>,
+    /// Phrases looked for in English posts.
     #[serde(default)]
     pub en: Vec<String>,
+    /// Phrases looked for in every post (names of parties and people).
+    #[serde(default)]
+    pub both: Vec<String>,
 }
 
 /// How an ambiguous name must be written to be a party name.
@@ -184,6 +204,10 @@ pub struct AmbiguousSpec {
     /// Not a party right before one of these words (« Labour Day »).
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// Where the political context must be found: in the same sentence
+    /// (default) or anywhere in the post.
+    #[serde(default)]
+    pub context: Scope,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -191,8 +215,23 @@ pub struct AmbiguousSpec {
 pub struct NameRule {
     #[serde(default)]
     pub after: Vec<String>,
+    /// Words that make the capitalised word just before them a name
+    /// (« Dupont maire ! »).
+    #[serde(default)]
+    pub titles: Vec<String>,
     #[serde(default)]
     pub stopwords: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRule {
+    #[serde(default)]
+    pub first_names: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -265,7 +304,13 @@ pub enum LexiconError {
 
 /// Signals computed by the detector rather than listed as phrases. They are
 /// declared under `signals:` with their label and no phrase.
-pub const COMPUTED_SIGNALS: &[&str] = &["vote-date", "vote-name", "campaign-hashtag"];
+pub const COMPUTED_SIGNALS: &[&str] = &[
+    "vote-date",
+    "vote-name",
+    "campaign-hashtag",
+    "person",
+    "emphatic-we",
+];
 
 /// The signal that party names, ambiguous ones included, raise.
 pub const PARTY_SIGNAL: &str = "party";
@@ -273,7 +318,8 @@ pub const PARTY_SIGNAL: &str = "party";
 impl PoliticalPack {
     /// Reads a pack file and checks that its data holds together.
     pub fn from_yaml(yaml: &str) -> Result<PoliticalPack, LexiconError> {
-        let pack: PoliticalPack = serde_saphyr::from_str(yaml).map_err(|e| LexiconError::Yaml(e.to_string()))?;
+        let pack: PoliticalPack =
+            serde_saphyr::from_str(yaml).map_err(|e| LexiconError::Yaml(e.to_string()))?;
         pack.data.validate()?;
         for id in [PARTISAN, ACHIEVEMENT, ELECTION_EVE] {
             if !pack.rules.iter().any(|r| r.id == id) {
@@ -287,12 +333,16 @@ impl PoliticalPack {
     pub fn builtin() -> PoliticalPack {
         // The file is part of the library and tested; failing here is a bug
         // in the repository, not a user error.
-        PoliticalPack::from_yaml(BUILTIN_PACK).unwrap_or_else(|e| panic!("built-in political pack: {e}"))
+        PoliticalPack::from_yaml(BUILTIN_PACK)
+            .unwrap_or_else(|e| panic!("built-in political pack: {e}"))
     }
 
     /// The message templates of the three rules, by rule id.
     pub fn messages(&self) -> BTreeMap<String, Localized> {
-        self.rules.iter().map(|r| (r.id.clone(), r.message.clone())).collect()
+        self.rules
+            .iter()
+            .map(|r| (r.id.clone(), r.message.clone()))
+            .collect()
     }
 }
 
@@ -308,14 +358,19 @@ impl PackData {
             }
         }
         for s in &self.signals {
-            if COMPUTED_SIGNALS.contains(&s.name.as_str()) && (!s.fr.is_empty() || !s.en.is_empty()) {
+            if COMPUTED_SIGNALS.contains(&s.name.as_str())
+                && (!s.fr.is_empty() || !s.en.is_empty() || !s.both.is_empty())
+            {
                 return Err(LexiconError::Invalid(format!(
                     "signal `{}` is computed by the detector: it cannot list phrases",
                     s.name
                 )));
             }
             if self.signals.iter().filter(|o| o.name == s.name).count() > 1 {
-                return Err(LexiconError::Invalid(format!("signal `{}` is defined twice", s.name)));
+                return Err(LexiconError::Invalid(format!(
+                    "signal `{}` is defined twice",
+                    s.name
+                )));
             }
         }
         let check = |where_: &str, name: &str| {
@@ -341,7 +396,11 @@ impl PackData {
                         "combinations.{rule}[{i}] needs at least one signal under `all` or `any`"
                     )));
                 }
-                let alternatives = c.all.iter().flat_map(|entry| entry.split('|')).map(str::trim);
+                let alternatives = c
+                    .all
+                    .iter()
+                    .flat_map(|entry| entry.split('|'))
+                    .map(str::trim);
                 for name in alternatives.chain(c.any.iter().chain(&c.none).map(String::as_str)) {
                     check(&format!("combinations.{rule}[{i}]"), name)?;
                 }
@@ -349,7 +408,9 @@ impl PackData {
         }
         for lang in [&self.dates.months.fr, &self.dates.months.en] {
             if !lang.is_empty() && lang.len() != 12 {
-                return Err(LexiconError::Invalid("dates.months must list twelve months per language".into()));
+                return Err(LexiconError::Invalid(
+                    "dates.months must list twelve months per language".into(),
+                ));
             }
         }
         Ok(())
@@ -357,6 +418,9 @@ impl PackData {
 
     /// The label of a signal family, for messages.
     pub fn label(&self, name: &str) -> Option<&Localized> {
-        self.signals.iter().find(|s| s.name == name).map(|s| &s.label)
+        self.signals
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| &s.label)
     }
 }

@@ -53,7 +53,9 @@ pub struct Normalized {
 impl Normalized {
     /// The token whose folded form starts at byte `start` of [`Self::text`].
     pub fn token_starting_at(&self, start: usize) -> Option<usize> {
-        self.tokens.binary_search_by(|t| t.norm.start.cmp(&start)).ok()
+        self.tokens
+            .binary_search_by(|t| t.norm.start.cmp(&start))
+            .ok()
     }
 
     /// The token that contains byte `pos` of [`Self::text`].
@@ -125,7 +127,11 @@ pub fn normalize(text: &str) -> Normalized {
         } else {
             n.finish_word();
             in_tag = matches!(c, '#' | '@' | '＃') && next.is_some_and(|n| n.is_alphanumeric());
-            if ends_sentence(c, next, n.out.tokens.last().map(|t| &n.out.text[t.norm.clone()])) {
+            if ends_sentence(
+                c,
+                next,
+                n.out.tokens.last().map(|t| &n.out.text[t.norm.clone()]),
+            ) {
                 n.pending_break = true;
             }
         }
@@ -149,8 +155,8 @@ fn should_split(p: char, c: char, next: Option<char>, in_tag: bool, caps_so_far:
 
 /// Short words that end with a dot without ending the sentence (« M. Dupont »).
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "no", "n", "cf", "mr", "mrs", "ms",
-    "vs", "env", "tel", "p", "ex", "hab",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "av", "bd", "no", "n", "cf", "mr",
+    "mrs", "ms", "vs", "env", "tel", "p", "ex", "hab",
 ];
 
 fn ends_sentence(c: char, next: Option<char>, last_word: Option<&str>) -> bool {
@@ -158,7 +164,8 @@ fn ends_sentence(c: char, next: Option<char>, last_word: Option<&str>) -> bool {
         '!' | '?' | '…' | ';' | '\n' | '\r' | '•' | '|' | '¡' | '¿' | '。' => true,
         '.' => {
             let followed_by_space = next.is_none_or(char::is_whitespace);
-            let abbreviation = last_word.is_some_and(|w| ABBREVIATIONS.contains(&w) || w.chars().count() == 1);
+            let abbreviation =
+                last_word.is_some_and(|w| ABBREVIATIONS.contains(&w) || w.chars().count() == 1);
             followed_by_space && !abbreviation
         }
         _ => false,
@@ -186,7 +193,11 @@ struct Normalizer {
 
 impl Normalizer {
     fn start_word(&mut self, at: usize, c: char, in_tag: bool, tag_start: bool) {
-        let sentence_start = self.out.tokens.last().is_none_or(|t| t.sentence != self.sentence);
+        let sentence_start = self
+            .out
+            .tokens
+            .last()
+            .is_none_or(|t| t.sentence != self.sentence);
         if self.pending_break && !self.out.tokens.is_empty() {
             self.out.text.push(SENTENCE_BREAK);
             self.out.text.push(' ');
@@ -220,7 +231,9 @@ impl Normalizer {
     }
 
     fn push_char(&mut self, c: char, end: usize) {
-        let Some(cur) = self.current.as_mut() else { return };
+        let Some(cur) = self.current.as_mut() else {
+            return;
+        };
         cur.orig_end = end;
         if c.is_alphabetic() {
             cur.letters += 1;
@@ -235,7 +248,9 @@ impl Normalizer {
     }
 
     fn finish_word(&mut self) {
-        let Some(cur) = self.current.take() else { return };
+        let Some(cur) = self.current.take() else {
+            return;
+        };
         let norm_end = self.out.text.len();
         if let Some(tok) = self.out.tokens.last_mut() {
             tok.norm = cur.norm_start..norm_end;
@@ -281,7 +296,11 @@ fn fold_char(c: char, out: &mut String) {
 /// matching: `"l’ancienne équipe"` → `"l ancienne equipe"`.
 pub fn fold_phrase(phrase: &str) -> String {
     let n = normalize(phrase);
-    n.tokens.iter().map(|t| &n.text[t.norm.clone()]).collect::<Vec<_>>().join(" ")
+    n.tokens
+        .iter()
+        .map(|t| &n.text[t.norm.clone()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -295,8 +314,14 @@ mod tests {
 
     #[test]
     fn folds_case_accents_and_elisions() {
-        assert_eq!(words("L’Opposition VOTEZ l'équipe"), ["l", "opposition", "votez", "l", "equipe"]);
-        assert_eq!(words("Cœur de ville, reconquête"), ["coeur", "de", "ville", "reconquete"]);
+        assert_eq!(
+            words("L’Opposition VOTEZ l'équipe"),
+            ["l", "opposition", "votez", "l", "equipe"]
+        );
+        assert_eq!(
+            words("Cœur de ville, reconquête"),
+            ["coeur", "de", "ville", "reconquete"]
+        );
         assert_eq!(words("𝐕𝐨𝐭𝐞𝐳 pour"), ["votez", "pour"]);
         // Decomposed input: e + combining acute.
         assert_eq!(words("e\u{301}lection"), ["election"]);
@@ -305,7 +330,10 @@ mod tests {
     #[test]
     fn splits_hashtags_and_mentions_on_camel_case() {
         assert_eq!(words("#VotezDupont"), ["votez", "dupont"]);
-        assert_eq!(words("@VilleDeLyon #Municipales2026"), ["ville", "de", "lyon", "municipales", "2026"]);
+        assert_eq!(
+            words("@VilleDeLyon #Municipales2026"),
+            ["ville", "de", "lyon", "municipales", "2026"]
+        );
         assert_eq!(words("#LFIAvecVous"), ["lfi", "avec", "vous"]);
         let n = normalize("Allez #VotezDupont");
         assert!(n.tokens[1].in_tag && n.tokens[1].tag_start && !n.tokens[2].tag_start);
@@ -314,7 +342,10 @@ mod tests {
 
     #[test]
     fn splits_capitals_from_digits_but_not_ordinary_words() {
-        assert_eq!(words("RN7 et RN 10, A7"), ["rn", "7", "et", "rn", "10", "a", "7"]);
+        assert_eq!(
+            words("RN7 et RN 10, A7"),
+            ["rn", "7", "et", "rn", "10", "a", "7"]
+        );
         assert_eq!(words("1er tour, 8h-18h"), ["1er", "tour", "8h", "18h"]);
         assert_eq!(words("Covid19"), ["covid19"]);
     }

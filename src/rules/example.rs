@@ -19,6 +19,12 @@ pub struct Example {
     pub media: Vec<Media>,
     /// For profile rules: the profile, as a profile file would hold it.
     pub profile: Option<serde_json::Value>,
+    /// For site rules: the home page's HTML (a plain string example is
+    /// the HTML too), its media type when not HTML, and the body of the
+    /// feed it announces.
+    pub html: Option<String>,
+    pub content_type: Option<String>,
+    pub feed: Option<String>,
     /// Account configuration overrides for this example.
     pub config: Option<ExampleConfig>,
     /// Rules suppressed on the post (`ignore:` of a YAML draft).
@@ -132,10 +138,14 @@ impl Example {
                 }
             }
         }
-        if self.text.is_empty() && self.profile.is_none() && self.media.is_empty() {
+        if self.text.is_empty()
+            && self.profile.is_none()
+            && self.media.is_empty()
+            && self.html.is_none()
+        {
             return Err((
-                "exemple vide : donnez `text` (ou `profile`)".into(),
-                "empty example: give `text` (or `profile`)".into(),
+                "exemple vide : donnez `text` (ou `profile`, ou `html`)".into(),
+                "empty example: give `text` (or `profile`, or `html`)".into(),
             ));
         }
         Ok(())
@@ -153,6 +163,9 @@ struct ExampleMap {
     #[serde(default)]
     media: Vec<Media>,
     profile: Option<serde_json::Value>,
+    html: Option<String>,
+    content_type: Option<String>,
+    feed: Option<String>,
     config: Option<ExampleConfig>,
     #[serde(default)]
     ignore: Vec<String>,
@@ -165,7 +178,7 @@ impl<'de> Deserialize<'de> for Example {
             type Value = Example;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    "a post text, or a map {text, platform, date, media, profile, config, ignore}",
+                    "a post text, or a map {text, platform, date, media, profile, html, content_type, feed, config, ignore}",
                 )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Example, E> {
@@ -188,6 +201,9 @@ impl<'de> Deserialize<'de> for Example {
                     date,
                     media: m.media,
                     profile: m.profile,
+                    html: m.html,
+                    content_type: m.content_type,
+                    feed: m.feed,
                     config: m.config,
                     ignore: m.ignore,
                     line: 0,
