@@ -4,10 +4,10 @@
 //! Without `--answers`, asks the questions in the terminal and saves every
 //! answer at once (atomically) to `--save FILE`, so Ctrl-C keeps what was
 //! answered and a later run resumes. With `--answers FILE`, scores the file
-//! without asking anything. Measured evidence (`--archive`, `--evidence`)
-//! wins over the declared answers.
+//! without asking anything. Measured evidence (`--profile`, `--site`,
+//! `--archive`, `--evidence`) wins over the declared answers.
 
-pub mod measure;
+mod measure;
 pub mod questionnaire;
 pub mod terminal;
 
@@ -50,6 +50,16 @@ pub struct Args {
     #[arg(long, short, value_name = "FICHIER")]
     pub output: Option<PathBuf>,
 
+    /// Profil du compte (fichier YAML ou dossier d’une archive X) : mesure
+    /// le nom, la biographie, le lien du site, la charte, les horaires.
+    #[arg(long, value_name = "FICHIER")]
+    pub profile: Option<PathBuf>,
+
+    /// Site de la collectivité : mesure le lien vers le compte, les boutons
+    /// de partage, les publications intégrées, le flux RSS (lit quelques pages).
+    #[arg(long, value_name = "URL")]
+    pub site: Option<String>,
+
     /// Archive du compte (le .zip envoyé par X, son dossier, un tweets.js
     /// ou un export CSV) : mesure le rythme, les réponses, les relais,
     /// l’automatisation ; une mesure remplace la réponse déclarée.
@@ -91,6 +101,15 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
     let mut evidence = Evidence::default();
     for path in &args.evidence {
         evidence.absorb(read_evidence(path, lang)?);
+    }
+    let mut handle = None;
+    if let Some(path) = &args.profile {
+        let (measured, profile_handle) = measure::profile(path, &setup, lang)?;
+        evidence.absorb(measured);
+        handle = profile_handle;
+    }
+    if let Some(address) = &args.site {
+        evidence.absorb(measure::site(address, &setup, handle.as_deref(), lang)?);
     }
     if let Some(path) = &args.archive {
         evidence.absorb(measure::archive(path, &setup.config, lang)?);
