@@ -533,7 +533,7 @@ fn the_reference_lists_every_rule_in_both_languages() {
 
 #[test]
 fn every_help_link_lands_on_a_section_of_the_reference() {
-    let base = "https://twitterritorial.github.io/twitterritorial";
+    let base = twitterritorial::config::DEFAULT_HELP_BASE_URL;
     let rules = rule_set();
     for (edition, lang) in EDITIONS {
         let ids = reference_ids(edition);
@@ -548,6 +548,42 @@ fn every_help_link_lands_on_a_section_of_the_reference() {
                 ids.contains(fragment),
                 "help link {url}: {edition}/regles.html has no id `{fragment}`"
             );
+        }
+    }
+}
+
+#[test]
+fn the_help_links_the_command_line_prints_land_on_the_reference() {
+    // What a user sees: `twitterritorial rules --format json`, run outside
+    // the repository so no configuration file changes the base address.
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let page_prefix = |edition: &str| {
+        format!(
+            "{}/{edition}/regles.html#",
+            twitterritorial::config::DEFAULT_HELP_BASE_URL
+        )
+    };
+    for (edition, _) in EDITIONS {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_twitterritorial"))
+            .args(["rules", "--format", "json", "--lang", edition])
+            .current_dir(cwd.path())
+            .output()
+            .expect("run twitterritorial rules");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let listed = doc["rules"].as_array().expect("rules array");
+        assert_eq!(listed.len(), rule_set().rules().len());
+        let ids = reference_ids(edition);
+        for rule in listed {
+            let help = rule["help"].as_str().expect("help");
+            let fragment = help
+                .strip_prefix(&page_prefix(edition))
+                .unwrap_or_else(|| panic!("{help} is not a link to {edition}/regles.html"));
+            assert!(ids.contains(fragment), "{help}: no such section");
         }
     }
 }
