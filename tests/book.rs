@@ -32,9 +32,9 @@ use twitterritorial::rules::{self, AppliesTo, RuleSet, example_config};
 const EDITIONS: [(&str, Lang); 2] = [("fr", Lang::Fr), ("en", Lang::En)];
 
 /// The day an undated example is published on. Fixed, so a test never
-/// changes its mind with the calendar: a Wednesday of September 2026, outside
-/// any pre-election period of the built-in calendar.
-const UNDATED_EXAMPLE_DAY: Date = Date::constant(2026, 9, 16);
+/// changes its mind with the calendar; outside any pre-election period of
+/// the built-in calendar, and the same day as `tests/rule_examples.rs`.
+const UNDATED_EXAMPLE_DAY: Date = Date::constant(2026, 6, 15);
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
