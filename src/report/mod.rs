@@ -339,16 +339,19 @@ pub trait Reporter {
 }
 
 /// Sends one run to several reporters (the log format and a SARIF file).
+#[cfg(feature = "cli")]
 pub struct Tee {
     reporters: Vec<Box<dyn Reporter>>,
 }
 
+#[cfg(feature = "cli")]
 impl Tee {
     pub fn new(reporters: Vec<Box<dyn Reporter>>) -> Tee {
         Tee { reporters }
     }
 }
 
+#[cfg(feature = "cli")]
 impl Reporter for Tee {
     fn diagnostic(&mut self, diagnostic: &Diagnostic, rule: &RuleInfo) -> std::io::Result<()> {
         self.reporters
@@ -366,6 +369,10 @@ impl Reporter for Tee {
         self.reporters
             .iter_mut()
             .try_for_each(|r| r.finish(summary))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.reporters.iter_mut().try_for_each(|r| r.flush())
     }
 }
 
