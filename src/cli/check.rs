@@ -4,7 +4,7 @@
 //! each post with the rules of the account's configuration, and reports in
 //! the chosen format. The configuration is `--config FILE`, else the
 //! `.twitterritorial.yaml` nearest above each checked file (so
-//! `twitterritorial check examples/` uses `examples/.twitterritorial.yaml`),
+//! `twitterritorial check examples/brouillons/` uses `examples/.twitterritorial.yaml`),
 //! else the defaults.
 //!
 //! Exit codes: 0 nothing at the failure level (`--fail-on`, errors by
