@@ -21,11 +21,11 @@ const ADVICE_SHOWN: usize = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A summary to read, with the three things to change first.
+    /// Un résumé à lire, avec les trois choses à changer d’abord.
     Human,
-    /// Every measure, for other tools (see docs/archive.md).
+    /// Toutes les mesures, pour d’autres outils (voir docs/archive.md).
     Json,
-    /// One self-contained page with charts, to share or print.
+    /// Une page autonome avec graphiques, à partager ou imprimer.
     Html,
 }
 
