@@ -299,6 +299,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     };
     let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|err| fail(&err))?;
     file.write_all(bytes).map_err(|err| fail(&err))?;
+    // A temporary file is private (0600); a report is an ordinary file:
+    // keep the permissions of the file it replaces, else rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(|err| fail(&err))?;
+    }
     file.persist(path).map_err(|err| fail(&err.error))?;
     Ok(())
 }
