@@ -134,7 +134,7 @@ impl Example {
         }
         if self.text.is_empty() && self.profile.is_none() && self.media.is_empty() {
             return Err((
-                "exemple vide : donnez `text` (ou `profile`)".into(),
+                "exemple vide\u{a0}: donnez `text` (ou `profile`)".into(),
                 "empty example: give `text` (or `profile`)".into(),
             ));
         }
