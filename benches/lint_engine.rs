@@ -114,6 +114,12 @@ fn without_political_1000_posts(bencher: Bencher) {
     run(bencher, false);
 }
 
+/// Reading and validating the built-in packs, as a run starts.
+#[divan::bench(sample_count = 10)]
+fn ruleset_builtin() -> RuleSet {
+    RuleSet::builtin().expect("built-in rules")
+}
+
 /// Compiling the rules once (`Linter::new`), as a run starts.
 #[divan::bench(sample_count = 10)]
 fn linter_new(bencher: Bencher) {

@@ -50,10 +50,10 @@ pub(crate) fn build(
 /// A length no platform can exceed for this text, cheap to compute: most
 /// posts are far below their limit and need no exact measure.
 ///
-/// On X a character weighs at most 2 (the light ones, below U+0300, weigh
-/// 1) and a link at most 23 more than its characters; on Mastodon and
-/// Bluesky a grapheme has at least one character and a link counts 23 at
-/// most. NFC, applied by X, does not lengthen text below U+0300.
+/// On X a character weighs at most 2, and those below U+0300 weigh 1; a
+/// link adds at most 23 to its own characters. On Mastodon and Bluesky a
+/// grapheme has at least one character, and a link counts 23 at most. NFC,
+/// which X applies, does not lengthen text below U+0300.
 fn upper_bound(text: &str, links: usize, platform: Platform) -> usize {
     let light = text
         .bytes()
