@@ -367,6 +367,10 @@ impl Reporter for Tee {
             .iter_mut()
             .try_for_each(|r| r.finish(summary))
     }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.reporters.iter_mut().try_for_each(|r| r.flush())
+    }
 }
 
 #[cfg(test)]
