@@ -24,14 +24,22 @@ fn load_model() -> Model {
 #[divan::bench]
 fn read_answers(bencher: divan::Bencher) {
     let model = Model::builtin().expect("model");
-    bencher.bench(|| Answers::from_yaml(divan::black_box(BROADCAST_ONLY), &model).expect("answers"));
+    bencher
+        .bench(|| Answers::from_yaml(divan::black_box(BROADCAST_ONLY), &model).expect("answers"));
 }
 
 #[divan::bench]
 fn score(bencher: divan::Bencher) {
     let model = Model::builtin().expect("model");
     let answers = Answers::from_yaml(BROADCAST_ONLY, &model).expect("answers");
-    bencher.bench(|| assess(&model, divan::black_box(&answers), Lang::Fr, DEFAULT_HANDBOOK_BASE));
+    bencher.bench(|| {
+        assess(
+            &model,
+            divan::black_box(&answers),
+            Lang::Fr,
+            DEFAULT_HANDBOOK_BASE,
+        )
+    });
 }
 
 #[divan::bench]
