@@ -6,9 +6,19 @@
 //! also runs in a browser (wasm32-unknown-unknown). The `cli` feature adds what
 //! touches files, the terminal and the network.
 
+pub mod archive;
+pub mod assess;
+pub mod config;
 pub mod diagnostic;
+pub mod drafts;
+pub mod handbook;
+pub mod lint;
 pub mod locale;
 pub mod political;
+pub mod profile;
+pub mod report;
+pub mod rules;
+pub mod site;
 pub mod text;
 
 #[cfg(feature = "cli")]

@@ -86,7 +86,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_known_and_keeps_unknown_placeholders() {
-        let s = fill("{count} hashtags, {max} max, {oops}", &[("count", "4".into()), ("max", "2".into())]);
+        let s = fill(
+            "{count} hashtags, {max} max, {oops}",
+            &[("count", "4".into()), ("max", "2".into())],
+        );
         assert_eq!(s, "4 hashtags, 2 max, {oops}");
     }
 }

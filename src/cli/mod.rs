@@ -6,7 +6,17 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod archive;
+pub mod assess;
+mod book_preprocessor;
+mod check;
+mod completions;
+mod config;
+mod init;
 mod inspect;
+mod profile;
+mod rules;
+mod site;
 
 /// Exit code for usage, configuration and input errors.
 pub const EXIT_INPUT_ERROR: u8 = 2;
@@ -22,9 +32,35 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Vérifie des brouillons de publications (txt, md, yaml, csv) avant
+    /// leur publication.
+    Check(check::Args),
+    /// Vérifie le profil du compte (fichier YAML ou archive X).
+    Profile(profile::Args),
+    /// Vérifie que le site de la collectivité fait connaître le compte.
+    Site(site::Args),
+    /// Audite l’historique d’un compte à partir de l’archive de X.
+    Archive(archive::Args),
+    /// Auto-évaluation du compte sur les quatre étapes du guide et les
+    /// bonnes pratiques : score, niveau et actions prioritaires.
+    Assess(assess::Args),
     /// Montre comment la plateforme lit un texte : longueur, hashtags,
     /// mentions, liens (JSON).
     Inspect(inspect::Args),
+    /// Liste les règles ; `rules explain ID` explique l’une d’elles.
+    Rules(rules::Args),
+    /// Crée un fichier .twitterritorial.yaml commenté pour le compte.
+    Init(init::Args),
+    /// Affiche la configuration en vigueur et l’origine de chaque valeur.
+    Config(config::Args),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish,
+    /// powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man(completions::ManArgs),
+    /// Préprocesseur mdBook du guide : écrit la référence des règles.
+    #[command(hide = true)]
+    BookPreprocessor(book_preprocessor::Args),
 }
 
 /// An error that stops a command: printed on standard error, exit code 2.
@@ -42,7 +78,18 @@ impl std::error::Error for CliError {}
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Profile(args) => profile::run(args),
+        Command::Site(args) => site::run(args),
+        Command::Archive(args) => archive::run(args),
+        Command::Assess(args) => assess::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Init(args) => init::run(args),
+        Command::Config(args) => config::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
+        Command::BookPreprocessor(args) => book_preprocessor::run(args),
     };
     match result {
         Ok(code) => code,
