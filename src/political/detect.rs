@@ -48,6 +48,8 @@ enum Role {
     Month(i8),
     Sunday,
     Tomorrow,
+    /// « nous avons », “we have”, “we”: a past tense may follow.
+    WeSubject,
 }
 
 /// A set of post languages, as bits.
@@ -124,6 +126,8 @@ pub struct Detector {
     campaign_hashtag: u16,
     person: u16,
     emphatic_we: u16,
+    we_did: u16,
+    past_tense: PastTense,
     person_not_after: Vec<String>,
     name_stopwords: Vec<String>,
     hashtag_stopwords: Vec<String>,
@@ -247,6 +251,9 @@ impl Detector {
         for w in &data.dates.tomorrow {
             builder.add(w, Role::Tomorrow)?;
         }
+        for w in &data.we_did.subjects {
+            builder.add(w, Role::WeSubject)?;
+        }
 
         let compile = |combos: &[Combination]| -> Result<Vec<CompiledCombination>, LexiconError> {
             combos
@@ -306,6 +313,13 @@ impl Detector {
             campaign_hashtag: index_of("campaign-hashtag")?,
             person: index_of("person")?,
             emphatic_we: index_of("emphatic-we")?,
+            we_did: index_of("we-did")?,
+            past_tense: PastTense {
+                adverbs: fold_all(&data.we_did.adverbs),
+                endings: data.we_did.endings.iter().map(|e| e.to_lowercase()).collect(),
+                participles: fold_all(&data.we_did.participles),
+                not: fold_all(&data.we_did.not),
+            },
             person_not_after: fold_all(&data.person.not_after),
             name_stopwords: fold_all(&data.vote_name.stopwords),
             hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
@@ -735,6 +749,11 @@ impl Detector {
                 {
                     hits.push(hit(self.vote_date, first, last));
                 }
+                Role::WeSubject if !in_exception(first, last) => {
+                    if let Some(verb) = self.past_participle_after(text, norm, last) {
+                        hits.push(hit(self.we_did, first, verb));
+                    }
+                }
                 _ => {}
             }
         }
@@ -797,6 +816,38 @@ impl Detector {
             return false;
         }
         true
+    }
+
+    /// The past participle right after a subject and auxiliary at token
+    /// `last` (one adverb may stand between): « nous avons (enfin) rénové »,
+    /// “we (have) built”.
+    fn past_participle_after(&self, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
+        let rule = &self.past_tense;
+        let same_sentence = |i: usize| {
+            norm.tokens
+                .get(i)
+                .is_some_and(|t| t.sentence == norm.tokens[last].sentence && !t.number)
+        };
+        let mut verb = last + 1;
+        if same_sentence(verb) && rule.adverbs.iter().any(|a| a == norm.word(verb)) {
+            verb += 1;
+        }
+        if !same_sentence(verb) {
+            return None;
+        }
+        let word = norm.word(verb);
+        if rule.not.iter().any(|w| w == word) {
+            return None;
+        }
+        if rule.participles.iter().any(|w| w == word) {
+            return Some(verb);
+        }
+        let written = text.get(norm.tokens[verb].orig.clone())?.to_lowercase();
+        // A participle is a word longer than its ending.
+        rule.endings
+            .iter()
+            .any(|e| written.ends_with(e.as_str()) && written.len() > e.len() + 1)
+            .then_some(verb)
     }
 
     /// The surname after a first name or a title at token `start`
@@ -875,6 +926,14 @@ impl Detector {
         }
         Some(last + 1)
     }
+}
+
+/// The compiled [`super::lexicon::PastTenseRule`] (words folded).
+struct PastTense {
+    adverbs: Vec<String>,
+    endings: Vec<String>,
+    participles: Vec<String>,
+    not: Vec<String>,
 }
 
 struct Fired<'h> {

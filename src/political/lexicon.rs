@@ -127,6 +127,11 @@ pub struct PackData {
     /// Month and weekday names, to recognise « dimanche 15 mars » as the
     /// day of a vote.
     pub dates: DateWords,
+    /// « nous avons rénové », “we have built”: a first-person plural past
+    /// tense, recognised by the form of the verb rather than listed verb by
+    /// verb (it gives the `we-did` signal).
+    #[serde(default)]
+    pub we_did: PastTenseRule,
     /// How signals combine into findings, rule by rule.
     pub combinations: Combinations,
     /// Pieces of messages filled into the rules' messages.
@@ -236,6 +241,31 @@ pub struct PersonRule {
     pub titles: Vec<String>,
     #[serde(default)]
     pub not_after: Vec<String>,
+}
+
+/// How the detector recognises « nous avons + participe passé ».
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastTenseRule {
+    /// The subject and auxiliary (« nous avons », « on a », “we have”), or
+    /// the subject alone before an English simple past (“we”).
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// Adverbs that may stand between the auxiliary and the verb
+    /// (« nous avons enfin rénové »).
+    #[serde(default)]
+    pub adverbs: Vec<String>,
+    /// Endings of past participles, as written (« é », « ées », « it »,
+    /// “ed”), compared with the lowercased original word.
+    #[serde(default)]
+    pub endings: Vec<String>,
+    /// Past participles without a regular ending (« fait », “built”).
+    #[serde(default)]
+    pub participles: Vec<String>,
+    /// Words with such an ending that are not participles (« plus »,
+    /// “need”).
+    #[serde(default)]
+    pub not: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
