@@ -104,7 +104,7 @@ pub struct PackData {
     pub ambiguous: Vec<AmbiguousSpec>,
     /// Signal families whose presence in the same sentence makes an
     /// ambiguous name count as a party.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub ambiguous_context: Vec<String>,
     /// Civic phrases: a signal that overlaps one of them does not count
     /// (« vote du budget », « campagne de vaccination »).
@@ -122,7 +122,7 @@ pub struct PackData {
     pub person: PersonRule,
     /// Words that, repeated after a comma (« Nous, nous »), set the speaker
     /// against others.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub emphatic: Vec<String>,
     /// Month and weekday names, to recognise « dimanche 15 mars » as the
     /// day of a vote.
@@ -145,9 +145,9 @@ pub struct PackData {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ByLang {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub fr: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub en: Vec<String>,
 }
 
@@ -168,13 +168,13 @@ pub struct SignalSpec {
     #[serde(default)]
     pub civic: bool,
     /// Phrases looked for in French posts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub fr: Vec<String>,
     /// Phrases looked for in English posts.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub en: Vec<String>,
     /// Phrases looked for in every post (names of parties and people).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub both: Vec<String>,
 }
 
@@ -208,10 +208,10 @@ pub struct AmbiguousSpec {
     pub not_sentence_start: bool,
     /// Not a party right after one of these words (« salle Renaissance »,
     /// « la RN »).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub not_after: Vec<String>,
     /// Not a party right before one of these words (« Labour Day »).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub not_before: Vec<String>,
     /// Where the political context must be found: in the same sentence
     /// (default) or anywhere in the post.
@@ -222,24 +222,24 @@ pub struct AmbiguousSpec {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NameRule {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub after: Vec<String>,
     /// Words that make the capitalised word just before them a name
     /// (« Dupont maire ! »).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub titles: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub stopwords: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonRule {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub first_names: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub titles: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub not_after: Vec<String>,
 }
 
@@ -249,22 +249,22 @@ pub struct PersonRule {
 pub struct PastTenseRule {
     /// The subject and auxiliary (« nous avons », « on a », “we have”), or
     /// the subject alone before an English simple past (“we”).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub subjects: Vec<String>,
     /// Adverbs that may stand between the auxiliary and the verb
     /// (« nous avons enfin rénové »).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub adverbs: Vec<String>,
     /// Endings of past participles, as written (« é », « ées », « it »,
     /// “ed”), compared with the lowercased original word.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub endings: Vec<String>,
     /// Past participles without a regular ending (« fait », “built”).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub participles: Vec<String>,
     /// Words with such an ending that are not participles (« plus »,
     /// “need”).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "phrases")]
     pub not: Vec<String>,
 }
 
@@ -274,8 +274,10 @@ pub struct DateWords {
     /// Twelve month names per language, January first.
     pub months: ByLang,
     /// Words meaning the coming Sunday (« dimanche », « Sunday »).
+    #[serde(deserialize_with = "phrases")]
     pub sunday: Vec<String>,
     /// Words meaning the next day (« demain », « tomorrow »).
+    #[serde(deserialize_with = "phrases")]
     pub tomorrow: Vec<String>,
 }
 
@@ -460,4 +462,45 @@ impl PackData {
             .find(|s| s.name == name)
             .map(|s| &s.label)
     }
+}
+
+/// A list of phrases, written either as a YAML list or, shorter and much
+/// faster to read at start-up, as one string of phrases separated by commas
+/// (`"bureau de vote, procuration, listes électorales"`).
+fn phrases<'de, D>(deserializer: D) -> Result<Vec<String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Phrases;
+
+    impl<'de> serde::de::Visitor<'de> for Phrases {
+        type Value = Vec<String>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of phrases, or one string of phrases separated by commas")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Vec<String>, E> {
+            Ok(split_phrases(text))
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(phrase) = seq.next_element::<String>()? {
+                out.push(phrase);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_any(Phrases)
+}
+
+/// `"a, b ,c"` → `["a", "b", "c"]` (empty pieces dropped).
+pub fn split_phrases(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
 }

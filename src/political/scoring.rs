@@ -26,8 +26,68 @@ pub struct ModelSpec {
     pub bias: f32,
     /// The post is flagged when its score is above this.
     pub threshold: f32,
-    /// Weight of each word (`nous`) and pair of words (`nous avons`).
+    /// Weight of each word (`nous`) and pair of words (`nous avons`):
+    /// a map, or lines `nous avons 1.5` (the feature, a space, the weight).
+    #[serde(deserialize_with = "weights")]
     pub weights: HashMap<String, f32>,
+}
+
+/// Reads `weights:` as a map or as lines `feature weight` (shorter, and
+/// much faster to read than a map of a thousand entries).
+fn weights<'de, D>(deserializer: D) -> Result<HashMap<String, f32>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Weights;
+
+    impl<'de> serde::de::Visitor<'de> for Weights {
+        type Value = HashMap<String, f32>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("lines `word weight`, or a map of words to weights")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+            parse_weight_lines(text).map_err(E::custom)
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = HashMap::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some((k, v)) = map.next_entry::<String, f32>()? {
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+
+    deserializer.deserialize_any(Weights)
+}
+
+/// `"nous avons 1.5\nliste 3.2"` → the table; a line without a number at
+/// its end is refused, naming it.
+pub fn parse_weight_lines(text: &str) -> Result<HashMap<String, f32>, String> {
+    let mut out = HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let parsed = line
+            .rsplit_once(' ')
+            .and_then(|(feature, w)| Some((feature.trim(), w.parse::<f32>().ok()?)));
+        match parsed {
+            Some((feature, w)) if !feature.is_empty() => {
+                out.insert(feature.to_string(), w);
+            }
+            _ => {
+                return Err(format!(
+                    "weights, line {}: « {line} » is not a word followed by its weight",
+                    n + 1
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `data.scoring`: one score per rule.
