@@ -2,9 +2,9 @@
 //! into findings.
 //!
 //! 1. The post is normalised ([`super::normalize`]).
-//! 2. One Aho-Corasick automaton, built once from every phrase of the pack
-//!    (signals, civic exceptions, ambiguous names, month names…), finds all
-//!    phrases in one scan of the normalised text.
+//! 2. One trie of words ([`super::phrases`]), built once from every phrase
+//!    of the pack (signals, civic exceptions, ambiguous names, month
+//!    names…), finds all phrases in one pass over the words of the post.
 //! 3. Signals inside a civic phrase are dropped; ambiguous names become the
 //!    `party` signal only when they are written as a party name and a
 //!    political context is in the same sentence; dates and names around a
@@ -21,13 +21,13 @@ use super::normalize::{Normalized, fold_phrase, normalize};
 use super::scoring::{ACHIEVEMENT_SCORE, CompiledScoring, PARTISAN_SCORE, Score};
 use crate::diagnostic::{Finding, Severity};
 use crate::locale::{Lang, Localized, fill};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::phrases::PhraseSet;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-/// What a phrase of the automaton stands for. One phrase may stand for
+/// What a phrase of the pack stands for. One phrase may stand for
 /// several things (« vote » is both a signal and a word before a name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -112,11 +112,9 @@ struct Hit {
 
 /// The political checks, compiled once and reused for every post.
 pub struct Detector {
-    automaton: AhoCorasick,
-    /// Roles of each automaton pattern, by pattern id.
+    phrases: PhraseSet,
+    /// Roles of each phrase, by phrase id.
     roles: Vec<Vec<Role>>,
-    /// Patterns ending with `*`: they may stop inside a word.
-    prefix: Vec<bool>,
     signals: Vec<SignalInfo>,
     ambiguous: Vec<AmbiguousInfo>,
     ambiguous_context: Vec<u16>,
@@ -292,15 +290,11 @@ impl Detector {
                 .cloned()
                 .ok_or_else(|| LexiconError::Invalid(format!("the rule `{id}` has no message")))
         };
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&builder.patterns)
+        let phrases = PhraseSet::new(&builder.patterns, &builder.prefix)
             .map_err(|e| LexiconError::Invalid(format!("cannot compile the phrases: {e}")))?;
         let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect::<Vec<_>>();
         Ok(Detector {
-            automaton,
-            prefix: builder.prefix,
+            phrases,
             roles: builder.roles,
             ambiguous_context: data
                 .ambiguous_context
@@ -474,6 +468,13 @@ impl Detector {
         if has_partisan && has_achievement {
             return;
         }
+        // Most posts are far below both thresholds: sum the weights first,
+        // and build the explanation only for a post that will be flagged.
+        let [p, a] = scoring.values(norm);
+        let (p_over, a_over) = scoring.above_thresholds([p, a]);
+        if !a_over && (!p_over || has_partisan) {
+            return;
+        }
         let scores = scoring.score(norm);
         let (partisan, achievement) = (&scores[PARTISAN_SCORE], &scores[ACHIEVEMENT_SCORE]);
         // A post that reads like a record (by the rules or the score) is
@@ -630,23 +631,11 @@ impl Detector {
         calendar: &Calendar,
     ) -> Vec<Hit> {
         let mut raw: Vec<(Role, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
-            let id = m.pattern().as_usize();
-            let Some(first) = norm.token_starting_at(m.start() + 1) else {
-                continue;
-            };
-            let end_byte = if self.prefix[id] {
-                m.end() - 1
-            } else {
-                m.end() - 2
-            };
-            let Some(last) = norm.token_containing(end_byte) else {
-                continue;
-            };
+        self.phrases.find(norm, |id, first, last| {
             for &role in &self.roles[id] {
                 raw.push((role, first, last));
             }
-        }
+        });
         if raw.is_empty() {
             return Vec::new();
         }
@@ -1035,7 +1024,7 @@ fn quote(w: &str, lang: Lang) -> String {
     }
 }
 
-/// Collects the phrases of the pack into automaton patterns, one per
+/// Collects the phrases of the pack into patterns, one per
 /// distinct folded phrase.
 #[derive(Default)]
 struct PatternBuilder {
@@ -1058,15 +1047,17 @@ impl PatternBuilder {
                 "the phrase « {phrase} » has no word in it"
             )));
         }
+        // The same words may be a whole-word phrase and a prefix phrase.
         let pattern = if is_prefix {
-            format!(" {folded}")
+            format!("{folded}*")
         } else {
-            format!(" {folded} ")
+            folded
         };
         let id = match self.index.get(&pattern) {
             Some(&id) => id,
             None => {
-                self.patterns.push(pattern.clone());
+                self.patterns
+                    .push(pattern.trim_end_matches('*').to_string());
                 self.roles.push(Vec::new());
                 self.prefix.push(is_prefix);
                 self.index.insert(pattern, self.patterns.len() - 1);

@@ -16,7 +16,8 @@
 //! `rules/political.yaml`):
 //! - [`normalize`] folds a post into plain words (case, accents, elisions,
 //!   hashtags in CamelCase) and keeps the way back to the original bytes;
-//! - [`detect`] finds every phrase of the pack in one Aho-Corasick pass,
+//! - [`detect`] finds every phrase of the pack in one pass over the words
+//!   of the post (a trie of words, [`phrases`]),
 //!   drops those inside civic phrases, checks ambiguous party names (RN,
 //!   PS, Renaissance…) against their context, and combines the signals
 //!   into findings that name the words and the reason;
@@ -40,6 +41,7 @@ pub mod calendar;
 pub mod detect;
 pub mod lexicon;
 pub mod normalize;
+pub mod phrases;
 pub mod scoring;
 
 pub use calendar::{Calendar, CalendarError, Election, ElectionSpec, Window, effective_date};

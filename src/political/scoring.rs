@@ -189,6 +189,31 @@ impl CompiledScoring {
         }
     }
 
+    /// The partisan and achievement values of a post, without the
+    /// explanation (the same sums as [`CompiledScoring::score`]).
+    pub fn values(&self, norm: &Normalized) -> [f32; 2] {
+        let mut value = self.bias;
+        let mut counted: Vec<&str> = Vec::new();
+        let mut pair = String::new();
+        for_each_feature(norm, &mut pair, |feature, _| {
+            let Some((key, w)) = self.table.get_key_value(feature) else {
+                return;
+            };
+            if counted.contains(&&**key) {
+                return;
+            }
+            counted.push(key);
+            value[0] += w[0];
+            value[1] += w[1];
+        });
+        value
+    }
+
+    /// Whether each value is above its threshold.
+    pub fn above_thresholds(&self, values: [f32; 2]) -> (bool, bool) {
+        (values[0] > self.threshold[0], values[1] > self.threshold[1])
+    }
+
     /// The partisan and achievement scores of a normalised post.
     pub fn score(&self, norm: &Normalized) -> [Score; 2] {
         let mut value = self.bias;
@@ -351,6 +376,8 @@ mod tests {
         let [p, a] = CompiledScoring::new(&spec).score(&norm);
         assert_eq!(p, spec.partisan.score(&norm));
         assert_eq!(a, spec.achievement.score(&norm));
+        let compiled = CompiledScoring::new(&spec);
+        assert_eq!(compiled.values(&norm), [p.value, a.value]);
     }
 
     #[test]
