@@ -18,10 +18,10 @@ use super::lexicon::{
     PackData, PoliticalPack, Scope, Texts,
 };
 use super::normalize::{Normalized, fold_phrase, normalize};
+use super::phrases::PhraseSet;
 use super::scoring::{ACHIEVEMENT_SCORE, CompiledScoring, PARTISAN_SCORE, Score};
 use crate::diagnostic::{Finding, Severity};
 use crate::locale::{Lang, Localized, fill};
-use super::phrases::PhraseSet;
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime};
 use std::collections::{BTreeMap, HashMap};
@@ -310,7 +310,12 @@ impl Detector {
             we_did: index_of("we-did")?,
             past_tense: PastTense {
                 adverbs: fold_all(&data.we_did.adverbs),
-                endings: data.we_did.endings.iter().map(|e| e.to_lowercase()).collect(),
+                endings: data
+                    .we_did
+                    .endings
+                    .iter()
+                    .map(|e| e.to_lowercase())
+                    .collect(),
                 participles: fold_all(&data.we_did.participles),
                 not: fold_all(&data.we_did.not),
             },

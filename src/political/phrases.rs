@@ -117,7 +117,11 @@ impl PhraseSet {
             let Some(last) = norm.token_containing(m.end() - 1) else {
                 continue;
             };
-            found(self.prefix_ids[m.pattern().as_usize()] as usize, first, last);
+            found(
+                self.prefix_ids[m.pattern().as_usize()] as usize,
+                first,
+                last,
+            );
         }
     }
 }
@@ -132,7 +136,9 @@ mod tests {
             phrases.iter().map(|&(p, x)| (p.to_string(), x)).unzip();
         let set = PhraseSet::new(&p, &prefix).expect("phrases");
         let mut out = Vec::new();
-        set.find(&normalize(text), |id, first, last| out.push((id, first, last)));
+        set.find(&normalize(text), |id, first, last| {
+            out.push((id, first, last))
+        });
         out.sort_unstable();
         out
     }
@@ -150,7 +156,10 @@ mod tests {
             [(0, 0, 0), (1, 0, 1), (2, 1, 2), (3, 3, 3)]
         );
         // « votez. Pour » : a sentence end breaks the phrase.
-        assert_eq!(matches(&phrases, "Votez. Pour nous"), [(0, 0, 0), (2, 1, 2)]);
+        assert_eq!(
+            matches(&phrases, "Votez. Pour nous"),
+            [(0, 0, 0), (2, 1, 2)]
+        );
         assert!(matches(&phrases, "vote pourri").is_empty());
     }
 }

@@ -51,7 +51,10 @@ where
             parse_weight_lines(text).map_err(E::custom)
         }
 
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut out = HashMap::with_capacity(map.size_hint().unwrap_or(0));
             while let Some((k, v)) = map.next_entry::<String, f32>()? {
                 out.insert(k, v);
