@@ -465,7 +465,10 @@ impl Detector {
         lang: Lang,
         findings: &mut Vec<Finding>,
     ) {
-        if hits.iter().any(|h| self.civic_signals.contains(&h.signal)) {
+        // The score is a second opinion on posts that already show a
+        // political cue (any signal of the pack): on their own, its word
+        // weights misread plain service news (« Merci à ceux qui… »).
+        if hits.is_empty() || hits.iter().any(|h| self.civic_signals.contains(&h.signal)) {
             return;
         }
         let has_partisan = findings.iter().any(|f| f.rule == PARTISAN);
