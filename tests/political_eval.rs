@@ -6,11 +6,13 @@
 //! pre-election window ≥ 90 %, and never above info outside one; civic and
 //! practical posts flagged at warning or above ≤ 2 %.
 //!
-//! `eval.yaml` is the part the rules were tuned on; `holdout.yaml`,
-//! `holdout-2.yaml` and `holdout-3.yaml` were written before tuning and not
-//! looked at while tuning (their misses print only with `POLITICAL_EVAL_SHOW_HOLDOUT=1`).
-//! The figures of each part are printed (`cargo test --test political_eval -- --nocapture`); the
-//! thresholds are asserted on the whole set.
+//! `eval.yaml` is the part the rules were tuned on; the `holdout*.yaml`
+//! parts were each written before a round of tuning and measured without
+//! being looked at (the header of each file says what it still estimates;
+//! their misses print only with `POLITICAL_EVAL_SHOW_HOLDOUT=1`). The
+//! figures of each part are printed
+//! (`cargo test --test political_eval -- --nocapture`); the thresholds are
+//! asserted on the whole set.
 
 use jiff::civil::{Date, date};
 use serde::Deserialize;
@@ -245,6 +247,7 @@ fn political_rules_meet_the_targets_of_issue_4() {
         ("held-out part 1 (holdout.yaml)", "holdout.yaml"),
         ("held-out part 2 (holdout-2.yaml)", "holdout-2.yaml"),
         ("held-out part 3 (holdout-3.yaml)", "holdout-3.yaml"),
+        ("held-out part 4 (holdout-4.yaml)", "holdout-4.yaml"),
     ]
     .into_iter()
     .map(|(name, file)| (name, load(&format!("tests/fixtures/political/{file}"))))

@@ -1262,7 +1262,8 @@ mod scoring_tests {
         scoring.partisan.weights.insert("verte".into(), 1.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
-        let text = "Une grenouille verte au jardin.";
+        // « élections » is a political cue, not a finding by itself.
+        let text = "Une grenouille verte au jardin, avant les élections.";
         let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
         assert_eq!(findings.len(), 1, "{findings:?}");
         let f = &findings[0];
@@ -1274,6 +1275,21 @@ mod scoring_tests {
         );
         assert!(f.message.contains("seuil"), "{}", f.message);
         assert_eq!(&text[f.span.clone()], "grenouille verte");
+    }
+
+    #[test]
+    fn the_scoring_layer_is_silent_without_a_political_cue() {
+        let mut pack = PoliticalPack::builtin();
+        let scoring = pack.data.scoring.as_mut().expect("scoring");
+        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        let detector = Detector::from_pack(&pack).expect("pack");
+        let cal = Calendar::builtin();
+        let text = "Une grenouille verte au jardin.";
+        assert!(
+            detector
+                .check(text, date(2026, 6, 15), &cal, Lang::Fr)
+                .is_empty()
+        );
     }
 
     #[test]
