@@ -390,6 +390,11 @@ impl Detector {
     ) -> Vec<Finding> {
         let norm = normalize(text);
         let hits = self.find_hits(text, &norm, date, calendar);
+        // Every combination needs a signal (the pack is validated so), and
+        // the score speaks only after one: most posts stop here.
+        if hits.is_empty() {
+            return Vec::new();
+        }
         let mut findings = Vec::new();
         for (rule, combos) in self.combinations.iter().enumerate() {
             if rule == 2 && eve.is_none() {
