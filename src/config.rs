@@ -205,7 +205,7 @@ impl Config {
                     fr: format!("règle inconnue `{id}` sous `rules:`"),
                     en: format!("unknown rule `{id}` under `rules:`"),
                 },
-                expected: Some(expected),
+                expected: Some(Box::new(expected)),
             });
         }
         Ok(())
@@ -217,10 +217,10 @@ impl Config {
             line: Some(u64::from(at.0)),
             column: Some(u64::from(at.1)),
             problem: Localized { fr, en },
-            expected: Some(Localized {
+            expected: Some(Box::new(Localized {
                 fr: efr.to_string(),
                 en: een.to_string(),
-            }),
+            })),
         };
         if let Some(lang) = file.lang {
             self.record("lang", &lang);
@@ -539,8 +539,9 @@ pub struct ConfigError {
     pub column: Option<u64>,
     /// What is wrong.
     pub problem: Localized,
-    /// The form that would have been accepted.
-    pub expected: Option<Localized>,
+    /// The form that would have been accepted (boxed: errors travel in
+    /// `Result`s, kept small).
+    pub expected: Option<Box<Localized>>,
 }
 
 impl ConfigError {
@@ -569,7 +570,7 @@ impl ConfigError {
             line: location.map(|l| l.line()),
             column: location.map(|l| l.column()),
             problem,
-            expected: Some(expected),
+            expected: Some(Box::new(expected)),
         }
     }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use twitterritorial::text::{
-    Config, Entity, ParseResult, extract_entities, extract_reply, parse_tweet,
+    Config, Entity, ParseResult, extract_entities, extract_reply, parse_and_extract, parse_tweet,
 };
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -77,6 +77,15 @@ fn engine_agrees_with_the_npm_reference_on_every_post() {
         total += 1;
         let text = post.text.as_str();
         let entities = extract_entities(text);
+        // The combined call must agree with the two separate ones.
+        let (combined_parse, combined_entities) = parse_and_extract(text, &Config::V3);
+        assert_eq!(
+            combined_parse,
+            parse_tweet(text, &Config::V3),
+            "line {}",
+            n + 1
+        );
+        assert_eq!(combined_entities, entities, "line {}", n + 1);
         let mut diffs = Vec::new();
         let mut check = |i: usize, what: &str, same: bool, detail: String| {
             if same {

@@ -6,8 +6,10 @@
 //! built-in pack, which this test checks too.
 
 use jiff::civil::{Date, date};
+use std::collections::HashMap;
 use std::path::Path;
 use twitterritorial::lint::Linter;
+use twitterritorial::locale::Lang;
 use twitterritorial::rules::{
     AppliesTo, BUILTIN_PACKS, Example, PackSource, Rule, RuleSet, example_config,
 };
@@ -44,10 +46,32 @@ fn packs_on_disk() -> Vec<PackSource> {
         .collect()
 }
 
+/// Linters by example configuration: most examples share the default one,
+/// and compiling the rules (the political detector above all) takes time.
+#[derive(Default)]
+struct Linters(HashMap<String, Linter>);
+
+impl Linters {
+    fn get(&mut self, set: &RuleSet, ex: &Example, lang: Lang) -> Result<&Linter, String> {
+        let key = format!("{:?}/{lang:?}", ex.config);
+        if !self.0.contains_key(&key) {
+            let mut config = ex.config(&example_config());
+            config.lang = lang;
+            let linter = Linter::new(set, &config).map_err(|e| e.to_string())?;
+            self.0.insert(key.clone(), linter);
+        }
+        Ok(&self.0[&key])
+    }
+}
+
 /// What running one example gave: the rule's findings, or why it could not run.
-fn run_post_example(set: &RuleSet, rule: &Rule, ex: &Example) -> Result<usize, String> {
-    let config = ex.config(&example_config());
-    let linter = Linter::new(set, &config).map_err(|e| e.to_string())?;
+fn run_post_example(
+    linters: &mut Linters,
+    set: &RuleSet,
+    rule: &Rule,
+    ex: &Example,
+) -> Result<usize, String> {
+    let linter = linters.get(set, ex, Lang::Fr)?;
     let findings = linter.check_post(&ex.post(), today());
     Ok(findings.iter().filter(|f| f.rule == rule.id).count())
 }
@@ -71,6 +95,7 @@ fn every_example_of_every_rule() {
     let packs = packs_on_disk();
     let set = RuleSet::from_sources(&packs).unwrap_or_else(|e| panic!("{e}"));
     let mut failures = Vec::new();
+    let mut linters = Linters::default();
     let (mut ran, mut skipped) = (0, 0);
     for rule in set.rules() {
         if rule.examples.trigger.len() < 2 || rule.examples.pass.len() < 2 {
@@ -89,7 +114,7 @@ fn every_example_of_every_rule() {
             for ex in list {
                 ran += 1;
                 let place = format!("{} ({}:{})", rule.id, rule.origin.file, ex.line);
-                match run_post_example(&set, rule, ex) {
+                match run_post_example(&mut linters, &set, rule, ex) {
                     Err(e) => failures.push(format!("{place}: cannot run: {e}")),
                     Ok(0) if expect_hit => failures.push(format!(
                         "{place}: trigger example not raised: {:?}",

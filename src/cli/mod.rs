@@ -6,6 +6,7 @@
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
+mod completions;
 mod config;
 mod init;
 mod inspect;
@@ -36,6 +37,11 @@ pub enum Command {
     Init(init::Args),
     /// Affiche la configuration en vigueur et l’origine de chaque valeur.
     Config(config::Args),
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish,
+    /// powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man(completions::ManArgs),
     /// Vérifie le profil du compte (fichier YAML ou archive X).
     Profile(profile::Args),
     /// Vérifie que le site de la collectivité fait connaître le compte.
@@ -61,6 +67,8 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Init(args) => init::run(args),
         Command::Config(args) => config::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
         Command::Profile(args) => profile::run(args),
         Command::Site(args) => site::run(args),
     };

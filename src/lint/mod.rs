@@ -12,6 +12,7 @@ pub mod host;
 mod length;
 mod links;
 mod phrases;
+mod political;
 mod promotion;
 pub(crate) mod words;
 
@@ -23,8 +24,9 @@ use crate::text::{self, Entities, Platform};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// An image or video attached to a post.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,8 +70,8 @@ impl Post {
     }
 }
 
-/// The account facts checks compare posts against, prepared once.
-#[derive(Clone, Debug, Default)]
+/// The account facts checks compare posts against, prepared once per
+/// linter, and what checks share while they are built.
 pub(crate) struct Account {
     /// Official hashtags, with `#`.
     pub hashtags: Vec<String>,
@@ -77,17 +79,36 @@ pub(crate) struct Account {
     pub domain: Option<String>,
     /// Website as written in the configuration.
     pub website: Option<String>,
-    /// The configuration, for checks that need more (elections).
+    /// The configuration (language, elections…).
     pub config: Arc<Config>,
+    /// Built-in elections plus the configuration's.
+    pub calendar: Arc<crate::political::Calendar>,
+    /// Message templates of the political rules, by id (the political
+    /// detector fills them itself).
+    pub political_messages: BTreeMap<String, crate::locale::Localized>,
+    /// Political detectors compiled so far, by pack data address.
+    pub detectors: Mutex<Vec<(usize, Arc<crate::political::Detector>)>>,
 }
 
 impl Account {
-    fn from_config(config: &Config) -> Account {
+    fn from_config(config: &Config, rules: Option<&RuleSet>) -> Account {
+        let political_messages = rules
+            .map(|set| {
+                set.rules()
+                    .iter()
+                    .filter(|r| r.check.kind.starts_with("political-"))
+                    .map(|r| (r.id.clone(), r.message.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
         Account {
             hashtags: config.account.hashtags.clone(),
             domain: config.account.website_domain(),
             website: config.account.website.clone(),
             config: Arc::new(config.clone()),
+            calendar: Arc::new(political::calendar(config)),
+            political_messages,
+            detectors: Mutex::new(Vec::new()),
         }
     }
 }
@@ -104,6 +125,9 @@ pub(crate) struct Hit {
     /// Severity decided by the check (e.g. by the election calendar); the
     /// configuration's setting still wins.
     pub severity: Option<Severity>,
+    /// A message the check wrote itself (the political detector), instead
+    /// of the rule's template.
+    pub message: Option<String>,
 }
 
 impl Hit {
@@ -141,6 +165,9 @@ pub(crate) struct PostView<'a> {
     /// Platforms the post is measured for.
     pub platforms: &'a [Platform],
     words: OnceCell<words::Words>,
+    /// Result of the political detector, shared by the political rules:
+    /// (detector address, its findings).
+    political: OnceCell<(usize, Vec<Finding>)>,
 }
 
 impl PostView<'_> {
@@ -179,6 +206,9 @@ static POST_KINDS: &[(KindInfo, Builder)] = &[
     (accessibility::ALL_CAPS, accessibility::build_all_caps),
     (phrases::WORDS, phrases::build_words),
     (phrases::PATTERN, phrases::build_pattern),
+    (political::PARTISAN_KIND, political::build_partisan),
+    (political::ACHIEVEMENT_KIND, political::build_achievement),
+    (political::ELECTION_EVE_KIND, political::build_election_eve),
 ];
 
 /// The registry entries of the post kinds.
@@ -198,6 +228,9 @@ pub static KINDS: &[KindInfo] = &[
     accessibility::ALL_CAPS,
     phrases::WORDS,
     phrases::PATTERN,
+    political::PARTISAN_KIND,
+    political::ACHIEVEMENT_KIND,
+    political::ELECTION_EVE_KIND,
 ];
 
 fn builder(kind: &str) -> Option<Builder> {
@@ -210,7 +243,7 @@ fn builder(kind: &str) -> Option<Builder> {
 /// Used by the registry to check a pack's parameters when it is read.
 pub(crate) fn validate_params(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), String> {
     let build = builder(&spec.kind).ok_or_else(|| format!("unknown post kind `{}`", spec.kind))?;
-    let account = Account::from_config(&crate::rules::example_config());
+    let account = Account::from_config(&crate::rules::example_config(), None);
     build(spec, data, &account).map(|_| ())
 }
 
@@ -246,7 +279,7 @@ impl Linter {
     /// names a rule that does not exist.
     pub fn new(rules: &RuleSet, config: &Config) -> Result<Linter, ConfigError> {
         config.check_rule_ids(rules.ids())?;
-        let account = Account::from_config(config);
+        let account = Account::from_config(config, Some(rules));
         let mut active = Vec::new();
         for rule in rules
             .rules()
@@ -317,6 +350,7 @@ impl Linter {
             date: post.date.unwrap_or(today),
             platforms,
             words: OnceCell::new(),
+            political: OnceCell::new(),
         };
         let first = out.len();
         let mut hits = Vec::new();
@@ -326,13 +360,19 @@ impl Linter {
             }
             rule.check.check(&view, &mut hits);
             for hit in hits.drain(..) {
-                let template = match hit.variant {
-                    Some(v) => rule
-                        .variants
-                        .iter()
-                        .find(|(k, _)| k == v)
-                        .map_or(rule.message.as_str(), |(_, t)| t.as_str()),
-                    None => rule.message.as_str(),
+                let message = match hit.message {
+                    Some(m) => m,
+                    None => {
+                        let template = match hit.variant {
+                            Some(v) => rule
+                                .variants
+                                .iter()
+                                .find(|(k, _)| k == v)
+                                .map_or(rule.message.as_str(), |(_, t)| t.as_str()),
+                            None => rule.message.as_str(),
+                        };
+                        fill(template, &hit.values)
+                    }
                 };
                 let severity = if rule.severity_fixed {
                     rule.severity
@@ -343,7 +383,7 @@ impl Linter {
                     rule: rule.id.clone(),
                     severity,
                     span: hit.span,
-                    message: fill(template, &hit.values),
+                    message,
                     fix: hit.fix,
                 });
             }

@@ -30,8 +30,17 @@ use std::ops::Range;
 /// several things (« vote » is both a signal and a word before a name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
-    Signal(u16),
+    /// A phrase of a signal family, looked for in posts of these languages.
+    Signal(u16, Langs),
     Exception,
+    /// A function word of one language (to guess the post's language).
+    Marker(Langs),
+    /// « maire » in « Dupont maire ! ».
+    Title,
+    /// A first name or a title (« Hélène », « Mme ») that may start a name.
+    PersonStart,
+    /// « nous » in « Nous, nous ».
+    Emphatic,
     Ambiguous(u16),
     VoteNameTrigger,
     HashtagPrefix,
@@ -40,9 +49,24 @@ enum Role {
     Tomorrow,
 }
 
+/// A set of post languages, as bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Langs(u8);
+
+impl Langs {
+    const FR: Langs = Langs(1);
+    const EN: Langs = Langs(2);
+    const BOTH: Langs = Langs(3);
+
+    fn meets(self, other: Langs) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 struct SignalInfo {
     name: String,
     label: Localized,
+    civic: bool,
 }
 
 struct AmbiguousInfo {
@@ -51,6 +75,7 @@ struct AmbiguousInfo {
     not_sentence_start: bool,
     not_after: Vec<String>,
     not_before: Vec<String>,
+    context: Scope,
 }
 
 struct CompiledCombination {
@@ -96,6 +121,9 @@ pub struct Detector {
     vote_date: u16,
     vote_name: u16,
     campaign_hashtag: u16,
+    person: u16,
+    emphatic_we: u16,
+    person_not_after: Vec<String>,
     name_stopwords: Vec<String>,
     hashtag_stopwords: Vec<String>,
     combinations: [Vec<CompiledCombination>; 3],
@@ -129,8 +157,11 @@ impl Detector {
         data.validate()?;
         let mut builder = PatternBuilder::default();
 
-        let signals: Vec<SignalInfo> =
-            data.signals.iter().map(|s| SignalInfo { name: s.name.clone(), label: s.label.clone() }).collect();
+        let signals: Vec<SignalInfo> = data
+            .signals
+            .iter()
+            .map(|s| SignalInfo { name: s.name.clone(), label: s.label.clone(), civic: s.civic })
+            .collect();
         let index_of = |name: &str| -> Result<u16, LexiconError> {
             signals
                 .iter()
@@ -140,9 +171,25 @@ impl Detector {
         };
         for (i, s) in data.signals.iter().enumerate() {
             let id = u16::try_from(i).map_err(|_| LexiconError::Invalid("too many signals".into()))?;
-            for phrase in s.fr.iter().chain(&s.en) {
-                builder.add(phrase, Role::Signal(id))?;
+            for (phrases, langs) in [(&s.fr, Langs::FR), (&s.en, Langs::EN), (&s.both, Langs::BOTH)] {
+                for phrase in phrases {
+                    builder.add(phrase, Role::Signal(id, langs))?;
+                }
             }
+        }
+        for (words, langs) in [(&data.language_markers.fr, Langs::FR), (&data.language_markers.en, Langs::EN)] {
+            for w in words {
+                builder.add(w, Role::Marker(langs))?;
+            }
+        }
+        for w in &data.vote_name.titles {
+            builder.add(w, Role::Title)?;
+        }
+        for w in data.person.first_names.iter().chain(&data.person.titles) {
+            builder.add(w, Role::PersonStart)?;
+        }
+        for w in &data.emphatic {
+            builder.add(w, Role::Emphatic)?;
         }
         for phrase in data.exceptions.all() {
             builder.add(phrase, Role::Exception)?;
@@ -157,6 +204,7 @@ impl Detector {
                 not_sentence_start: a.not_sentence_start,
                 not_after: a.not_after.iter().map(|w| fold_phrase(w)).collect(),
                 not_before: a.not_before.iter().map(|w| fold_phrase(w)).collect(),
+                context: a.context,
             });
         }
         for phrase in &data.vote_name.after {
@@ -217,6 +265,9 @@ impl Detector {
             vote_date: index_of("vote-date")?,
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
+            person: index_of("person")?,
+            emphatic_we: index_of("emphatic-we")?,
+            person_not_after: fold_all(&data.person.not_after),
             name_stopwords: fold_all(&data.vote_name.stopwords),
             hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
             combinations: [
@@ -249,7 +300,7 @@ impl Detector {
     /// The signals found in a post, for explanations and for tuning the pack.
     pub fn signals(&self, text: &str, date: Date, calendar: &Calendar) -> Vec<SignalHit> {
         let norm = normalize(text);
-        let hits = self.find_hits(&norm, date, calendar);
+        let hits = self.find_hits(text, &norm, date, calendar);
         hits.iter()
             .map(|h| SignalHit {
                 signal: self.signals[usize::from(h.signal)].name.clone(),
@@ -269,7 +320,7 @@ impl Detector {
         lang: Lang,
     ) -> Vec<Finding> {
         let norm = normalize(text);
-        let hits = self.find_hits(&norm, date, calendar);
+        let hits = self.find_hits(text, &norm, date, calendar);
         if hits.is_empty() {
             return Vec::new();
         }
@@ -357,7 +408,7 @@ impl Detector {
     }
 
     /// Every signal of the normalised post, after exceptions and context.
-    fn find_hits(&self, norm: &Normalized, date: Date, calendar: &Calendar) -> Vec<Hit> {
+    fn find_hits(&self, text: &str, norm: &Normalized, date: Date, calendar: &Calendar) -> Vec<Hit> {
         let mut raw: Vec<(Role, usize, usize)> = Vec::new();
         for m in self.automaton.find_overlapping_iter(norm.text.as_str()) {
             let id = m.pattern().as_usize();
@@ -371,8 +422,24 @@ impl Detector {
         if raw.is_empty() {
             return Vec::new();
         }
-        let exceptions: Vec<(usize, usize)> =
-            raw.iter().filter(|(r, ..)| *r == Role::Exception).map(|&(_, f, l)| (f, l)).collect();
+        // The post's language: the one with more function words; both when
+        // neither wins (short posts, hashtags only).
+        let (fr, en) = raw.iter().fold((0usize, 0usize), |(fr, en), (role, ..)| match role {
+            Role::Marker(l) if *l == Langs::FR => (fr + 1, en),
+            Role::Marker(_) => (fr, en + 1),
+            _ => (fr, en),
+        });
+        let post_langs = match fr.cmp(&en) {
+            std::cmp::Ordering::Greater => Langs::FR,
+            std::cmp::Ordering::Less => Langs::EN,
+            std::cmp::Ordering::Equal => Langs::BOTH,
+        };
+        let is_civic = |role: &Role| matches!(role, Role::Signal(s, _) if self.signals[usize::from(*s)].civic);
+        let exceptions: Vec<(usize, usize)> = raw
+            .iter()
+            .filter(|(r, ..)| *r == Role::Exception || (is_civic(r) && matches!(r, Role::Signal(_, l) if l.meets(post_langs))))
+            .map(|&(_, f, l)| (f, l))
+            .collect();
         let in_exception = |first: usize, last: usize| exceptions.iter().any(|&(f, l)| first <= l && f <= last);
         let sentence = |i: usize| norm.tokens[i].sentence;
         let hit = |signal: u16, first: usize, last: usize| Hit { signal, first, last, sentence: sentence(first) };
@@ -380,7 +447,31 @@ impl Detector {
         let mut hits: Vec<Hit> = Vec::new();
         for &(role, first, last) in &raw {
             match role {
-                Role::Signal(s) if !in_exception(first, last) => hits.push(hit(s, first, last)),
+                Role::Signal(s, langs) if langs.meets(post_langs) => {
+                    if self.signals[usize::from(s)].civic || !in_exception(first, last) {
+                        hits.push(hit(s, first, last));
+                    }
+                }
+                Role::PersonStart if first == last => {
+                    if let Some(name) = self.person_name(text, norm, first) {
+                        hits.push(hit(self.person, first, name));
+                    }
+                }
+                Role::Emphatic if first == last => {
+                    let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
+                        norm.word(first + 1) == norm.word(first)
+                            && next.sentence == norm.tokens[first].sentence
+                            && text.get(norm.tokens[first].orig.end..next.orig.start).is_some_and(|gap| gap.contains(','))
+                    });
+                    if repeated {
+                        hits.push(hit(self.emphatic_we, first, first + 1));
+                    }
+                }
+                Role::Title => {
+                    if let Some(name) = self.name_before_title(text, norm, first) {
+                        hits.push(hit(self.vote_name, name, last));
+                    }
+                }
                 Role::VoteNameTrigger if !in_exception(first, last) => {
                     if let Some(name) = self.name_after(norm, last, &self.name_stopwords, false) {
                         hits.push(hit(self.vote_name, first, name));
@@ -421,7 +512,9 @@ impl Detector {
             }
             let s = sentence(first);
             let context = hits.iter().any(|h| {
-                h.sentence == s && self.ambiguous_context.contains(&h.signal) && (h.last < first || h.first > last)
+                (info.context == Scope::Post || h.sentence == s)
+                    && self.ambiguous_context.contains(&h.signal)
+                    && (h.last < first || h.first > last)
             });
             if context {
                 parties.push(hit(self.party, first, last));
@@ -460,6 +553,43 @@ impl Detector {
         true
     }
 
+    /// The surname after a first name or a title at token `start`
+    /// (« Hélène Roux », « Mme Garnier »), not after a place word.
+    fn person_name(&self, text: &str, norm: &Normalized, start: usize) -> Option<usize> {
+        let (s, next) = (&norm.tokens[start], norm.tokens.get(start + 1)?);
+        if !s.capitalized || !next.capitalized || next.number || next.sentence != s.sentence || next.sentence_start {
+            return None;
+        }
+        let gap = text.get(s.orig.end..next.orig.start)?;
+        if !gap.chars().all(|c| c.is_whitespace() || c == '.') || gap.is_empty() {
+            return None;
+        }
+        if self.name_stopwords.iter().any(|w| w == norm.word(start + 1)) {
+            return None;
+        }
+        let after_place = start
+            .checked_sub(1)
+            .is_some_and(|p| norm.tokens[p].sentence == s.sentence && self.person_not_after.iter().any(|w| w == norm.word(p)));
+        (!after_place).then_some(start + 1)
+    }
+
+    /// The capitalised name right before the title at token `title`, written
+    /// « Dupont maire » at the end of a sentence or `#DupontMaire`.
+    fn name_before_title(&self, text: &str, norm: &Normalized, title: usize) -> Option<usize> {
+        let name = title.checked_sub(1)?;
+        let (n, t) = (&norm.tokens[name], &norm.tokens[title]);
+        if n.sentence != t.sentence || !n.capitalized || n.number {
+            return None;
+        }
+        if self.name_stopwords.iter().any(|s| s == norm.word(name)) {
+            return None;
+        }
+        let same_tag = n.in_tag && t.in_tag && !t.tag_start && n.orig.end == t.orig.start;
+        let only_space_between = text.get(n.orig.end..t.orig.start).is_some_and(|gap| gap.chars().all(char::is_whitespace));
+        let ends_sentence = norm.tokens.get(title + 1).is_none_or(|next| next.sentence != t.sentence);
+        (same_tag || (only_space_between && ends_sentence)).then_some(name)
+    }
+
     /// The token right after `last` when it is a capitalised name (not a
     /// stopword, same sentence; inside the same hashtag when `same_tag`).
     fn name_after(&self, norm: &Normalized, last: usize, stopwords: &[String], same_tag: bool) -> Option<usize> {
@@ -489,12 +619,17 @@ fn match_combination<'a>(combo: &CompiledCombination, hits: impl Iterator<Item =
     if combo.none.iter().any(|s| hits.clone().any(|h| h.signal == *s)) {
         return None;
     }
-    let mut triggers = Vec::with_capacity(combo.all.len() + 1);
+    // Each entry needs its own words: « continuons ensemble » is a slogan
+    // and contains an appeal, but one phrase is not two signals.
+    let mut triggers: Vec<Hit> = Vec::with_capacity(combo.all.len() + 1);
+    let free = |h: &Hit, taken: &[Hit]| taken.iter().all(|t| h.last < t.first || h.first > t.last);
     for entry in &combo.all {
-        triggers.push(*hits.clone().find(|h| entry.contains(&h.signal))?);
+        let found = *hits.clone().find(|h| entry.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
     }
     if !combo.any.is_empty() {
-        triggers.push(*hits.clone().find(|h| combo.any.contains(&h.signal))?);
+        let found = *hits.clone().find(|h| combo.any.contains(&h.signal) && free(h, &triggers))?;
+        triggers.push(found);
     }
     Some(triggers)
 }

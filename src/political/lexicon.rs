@@ -95,6 +95,10 @@ impl Example {
 pub struct PackData {
     /// Families of phrases; each family is one signal the combinations use.
     pub signals: Vec<SignalSpec>,
+    /// Function words that tell a French post from an English one, so that
+    /// the `fr` phrases are looked for in French posts and the `en` phrases
+    /// in English ones (« meeting » is a campaign word in French only).
+    pub language_markers: ByLang,
     /// Party names that are also everyday words (RN, PS, Renaissance…).
     #[serde(default)]
     pub ambiguous: Vec<AmbiguousSpec>,
@@ -113,6 +117,13 @@ pub struct PackData {
     /// campaign hashtag (`#AvecDupont`).
     #[serde(default)]
     pub campaign_hashtag: NameRule,
+    /// First names and titles that start a person's name.
+    #[serde(default)]
+    pub person: PersonRule,
+    /// Words that, repeated after a comma (« Nous, nous »), set the speaker
+    /// against others.
+    #[serde(default)]
+    pub emphatic: Vec<String>,
     /// Month and weekday names, to recognise « dimanche 15 mars » as the
     /// day of a vote.
     pub dates: DateWords,
@@ -143,10 +154,19 @@ pub struct SignalSpec {
     pub name: String,
     /// What the signal means, shown in messages (« appel à voter »).
     pub label: Localized,
+    /// Civic information: never ignored, and other signals overlapping it
+    /// are ignored, like `exceptions`.
+    #[serde(default)]
+    pub civic: bool,
+    /// Phrases looked for in French posts.
     #[serde(default)]
     pub fr: Vec<String>,
+    /// Phrases looked for in English posts.
     #[serde(default)]
     pub en: Vec<String>,
+    /// Phrases looked for in every post (names of parties and people).
+    #[serde(default)]
+    pub both: Vec<String>,
 }
 
 /// How an ambiguous name must be written to be a party name.
@@ -184,6 +204,10 @@ pub struct AmbiguousSpec {
     /// Not a party right before one of these words (« Labour Day »).
     #[serde(default)]
     pub not_before: Vec<String>,
+    /// Where the political context must be found: in the same sentence
+    /// (default) or anywhere in the post.
+    #[serde(default)]
+    pub context: Scope,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -191,8 +215,23 @@ pub struct AmbiguousSpec {
 pub struct NameRule {
     #[serde(default)]
     pub after: Vec<String>,
+    /// Words that make the capitalised word just before them a name
+    /// (« Dupont maire ! »).
+    #[serde(default)]
+    pub titles: Vec<String>,
     #[serde(default)]
     pub stopwords: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRule {
+    #[serde(default)]
+    pub first_names: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<String>,
+    #[serde(default)]
+    pub not_after: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -265,7 +304,7 @@ pub enum LexiconError {
 
 /// Signals computed by the detector rather than listed as phrases. They are
 /// declared under `signals:` with their label and no phrase.
-pub const COMPUTED_SIGNALS: &[&str] = &["vote-date", "vote-name", "campaign-hashtag"];
+pub const COMPUTED_SIGNALS: &[&str] = &["vote-date", "vote-name", "campaign-hashtag", "person", "emphatic-we"];
 
 /// The signal that party names, ambiguous ones included, raise.
 pub const PARTY_SIGNAL: &str = "party";
@@ -308,7 +347,8 @@ impl PackData {
             }
         }
         for s in &self.signals {
-            if COMPUTED_SIGNALS.contains(&s.name.as_str()) && (!s.fr.is_empty() || !s.en.is_empty()) {
+            if COMPUTED_SIGNALS.contains(&s.name.as_str()) && (!s.fr.is_empty() || !s.en.is_empty() || !s.both.is_empty())
+            {
                 return Err(LexiconError::Invalid(format!(
                     "signal `{}` is computed by the detector: it cannot list phrases",
                     s.name

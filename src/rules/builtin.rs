@@ -12,6 +12,7 @@ pub static BUILTIN_PACKS: &[(&str, &str)] = &[
         "accessibility",
         include_str!("../../rules/accessibility.yaml"),
     ),
+    ("political", include_str!("../../rules/political.yaml")),
     ("profile", include_str!("../../rules/profile.yaml")),
     ("site", include_str!("../../rules/site.yaml")),
 ];

@@ -3,6 +3,9 @@
 
 use super::{AppliesTo, CheckSpec};
 
+/// Checks a kind's parameters (and its pack's `data:`) when a pack is read.
+pub type ValidateFn = fn(&CheckSpec, &serde_json::Value) -> Result<(), String>;
+
 /// What the rule loader knows about a check kind.
 #[derive(Clone, Copy, Debug)]
 pub struct KindInfo {
@@ -17,7 +20,7 @@ pub struct KindInfo {
     pub placeholders: &'static [&'static str],
     /// Checks the parameters when the pack is read (`None`: the kind's
     /// owner checks them when it runs).
-    pub validate: Option<fn(&CheckSpec, &serde_json::Value) -> Result<(), String>>,
+    pub validate: Option<ValidateFn>,
 }
 
 /// Kinds run by other commands (profile, site, archive), registered by the

@@ -268,10 +268,10 @@ fn located(file: &str, at: At, fr: String, en: String, efr: &str, een: &str) -> 
         line: (at.0 > 0).then_some(at.0),
         column: (at.0 > 0).then_some(at.1),
         problem: Localized { fr, en },
-        expected: Some(Localized {
+        expected: Some(Box::new(Localized {
             fr: efr.to_string(),
             en: een.to_string(),
-        }),
+        })),
     }
 }
 

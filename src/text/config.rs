@@ -108,6 +108,13 @@ impl Config {
         }
     }
 
+    /// The weight of every ASCII character, when they all weigh the same
+    /// (true of v1, v2 and v3): lets a run of ASCII be weighed at once.
+    pub(crate) fn ascii_weight(&self) -> Option<u32> {
+        let w = self.unit_weight(0);
+        (0..128).all(|u| self.unit_weight(u) == w).then_some(w)
+    }
+
     /// Weight of one UTF-16 code unit, as twitter-text looks it up (an
     /// astral character is looked up by its low surrogate).
     #[inline]

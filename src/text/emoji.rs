@@ -65,22 +65,46 @@ pub(crate) fn scan_emoji(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     let bytes = text.as_bytes();
-    while i < text.len() {
-        let b = bytes[i];
-        // Skip the ASCII that cannot start a sequence without decoding.
-        if b < 0x80 && !matches!(b, b'#' | b'*' | b'0'..=b'9') {
-            i += 1;
+    while i < bytes.len() {
+        if may_start_at(bytes, i)
+            && let Some(end) = emoji_at(text, i)
+        {
+            found.push((i, end));
+            i = end;
             continue;
         }
-        match emoji_at(text, i) {
-            Some(end) => {
-                found.push((i, end));
-                i = end;
-            }
-            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
-        }
+        i += utf8_width(bytes[i]);
     }
     found
+}
+
+/// Can an emoji sequence start at byte `i`? Decided from the bytes, without
+/// decoding: an ASCII start (a keycap) needs U+FE0F or U+20E3 next; two-byte
+/// characters start nothing but © and ®; three-byte ones below U+203C
+/// (apostrophe, dashes, NNBSP…) nothing.
+#[inline]
+fn may_start_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'#' | b'*' | b'0'..=b'9' => matches!((next(1), next(2)), (0xEF, 0xB8) | (0xE2, 0x83)),
+        0x00..=0x7F => false,
+        0xC2 => matches!(next(1), 0xA9 | 0xAE),
+        0x80..=0xE1 => false,
+        0xE2 => !(next(1) == 0x80 && next(2) < 0xBC),
+        _ => true,
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with byte `b`.
+#[inline]
+fn utf8_width(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1, // continuation byte: never at a character start here
+    }
 }
 
 #[cfg(test)]
@@ -89,6 +113,30 @@ mod tests {
 
     fn scan(s: &str) -> Vec<&str> {
         scan_emoji(s).into_iter().map(|(a, b)| &s[a..b]).collect()
+    }
+
+    #[test]
+    fn quick_filters_keep_every_start() {
+        let (first, count, _, _) = EMOJI_NODES[0];
+        for &(cp, _) in &EMOJI_EDGES[first as usize..(first + u32::from(count)) as usize] {
+            let c = char::from_u32(cp).expect("code point");
+            assert!(may_start(c), "{c:?}");
+            // Followed by each possible second character of a sequence.
+            for second in [
+                "",
+                "\u{FE0F}",
+                "\u{20E3}",
+                "\u{200D}",
+                "\u{1F3FD}",
+                "\u{E0067}",
+                "\u{1F1F7}",
+            ] {
+                let s = format!("{c}{second}");
+                if emoji_at(&s, 0).is_some() {
+                    assert!(may_start_at(s.as_bytes(), 0), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ mod weight;
 pub use config::{Config, WeightRange};
 pub use hashtag::is_valid_hashtag;
 pub use mention::{is_valid_list, is_valid_username};
-pub use platform::{Measure, Platform, measure};
+pub use platform::{Measure, Platform, inspect, measure};
 pub use url::is_valid_url;
 pub use weight::{ParseResult, is_valid_tweet_text, parse_tweet};
 
@@ -212,12 +212,24 @@ pub fn extract_reply(text: &str) -> Option<String> {
 /// Hashtags, mentions, URLs and cashtags of a post, each as twitter-text's
 /// own extractor finds them (hashtags inside a URL are not hashtags).
 pub fn extract_entities(text: &str) -> Entities {
-    let bytes = text.as_bytes();
-    let urls = if memchr::memchr(b'.', bytes).is_some() {
-        url::extract_urls(text)
-    } else {
-        Vec::new()
+    entities_with_urls(text, url::extract_urls(text))
+}
+
+/// [`parse_tweet`] and [`extract_entities`] at once, finding the URLs only
+/// once when the text is already normalised (the usual case).
+pub fn parse_and_extract(text: &str, config: &Config) -> (ParseResult, Entities) {
+    let normalized = weight::nfc(text);
+    let urls = url::extract_urls(&normalized);
+    let parsed = weight::weigh(text, &normalized, &urls, config);
+    let urls = match normalized {
+        std::borrow::Cow::Borrowed(_) => urls,
+        std::borrow::Cow::Owned(_) => url::extract_urls(text),
     };
+    (parsed, entities_with_urls(text, urls))
+}
+
+fn entities_with_urls(text: &str, urls: Vec<url::UrlMatch>) -> Entities {
+    let bytes = text.as_bytes();
     let mut entities = Entities::default();
     let mut cp = CodePoints::new(text);
     if memchr::memchr2(b'#', 0xEF, bytes).is_some() {

@@ -1,5 +1,5 @@
 //! Top-level domains: the list of twitter-text (`tld_lib.yml`, copied from
-//! the conformance suite, Apache-2.0, see `tests/fixtures/twitter-text/NOTICE.md`)
+//! the conformance suite, Apache-2.0, see `src/text/NOTICE.md`)
 //! and the rule that says where a domain's TLD ends.
 //!
 //! twitter-text accepts a TLD when it is one of the 1,259 generic or 315
@@ -116,10 +116,11 @@ pub(crate) fn match_tld(text: &str, start: usize, limit: usize) -> Option<usize>
             continue;
         }
         let end = start + offset + c.len_utf8();
-        if let Some(&order) = index.order.get(folded.as_str()) {
-            if may_follow_tld(text, end, limit) && best.is_none_or(|(o, _)| order < o) {
-                best = Some((order, end));
-            }
+        if let Some(&order) = index.order.get(folded.as_str())
+            && may_follow_tld(text, end, limit)
+            && best.is_none_or(|(o, _)| order < o)
+        {
+            best = Some((order, end));
         }
     }
     match best {

@@ -109,14 +109,59 @@ fn label_validity(label: &str) -> (bool, bool) {
     (sub, sub && !label.contains('_'))
 }
 
+/// The run of label characters before a dot, read once so that each
+/// candidate start in it is judged in constant time.
+struct Run {
+    /// Does the run end (before the dot) with a domain character?
+    ends_well: bool,
+    /// The last `_` of the run, if any.
+    last_underscore: Option<usize>,
+}
+
+impl Run {
+    fn new(text: &str, s: usize, d: usize) -> Run {
+        Run {
+            ends_well: text[s..d].chars().next_back().is_some_and(is_domain_char),
+            last_underscore: memchr::memrchr(b'_', &text.as_bytes()[s..d]).map(|p| s + p),
+        }
+    }
+
+    /// Validity of the label from `q` to the dot, as in [`label_validity`].
+    fn validity(&self, text: &str, q: usize) -> (bool, bool) {
+        let sub = self.ends_well && char_at(text, q).is_some_and(is_domain_char);
+        (sub, sub && self.last_underscore.is_none_or(|u| u < q))
+    }
+}
+
 /// Memory of domain ends already computed for a label start, so that a long
 /// chain of dotted labels is read once, not once per candidate start.
 #[derive(Default)]
 struct DomainMemo {
-    after_dot: HashMap<usize, Option<usize>>,
+    /// The first results, searched in order (posts have few dots).
+    few: Vec<(usize, Option<usize>)>,
+    /// The others, for texts with many dotted labels.
+    many: HashMap<usize, Option<usize>>,
 }
 
 impl DomainMemo {
+    const FEW: usize = 32;
+
+    fn get(&self, pos: usize) -> Option<Option<usize>> {
+        match self.few.iter().find(|(p, _)| *p == pos) {
+            Some(&(_, v)) => Some(v),
+            None if self.few.len() == Self::FEW => self.many.get(&pos).copied(),
+            None => None,
+        }
+    }
+
+    fn insert(&mut self, pos: usize, value: Option<usize>) {
+        if self.few.len() < Self::FEW {
+            self.few.push((pos, value));
+        } else {
+            self.many.insert(pos, value);
+        }
+    }
+
     /// Where the domain ends when the chain of labels starts right after a
     /// dot, at byte `p`: the reference takes as many subdomains as it can,
     /// then a domain name followed by a dot and a TLD.
@@ -126,13 +171,13 @@ impl DomainMemo {
         let mut pending: Vec<(usize, usize)> = Vec::new();
         let mut pos = p;
         let mut next = loop {
-            if let Some(&known) = self.after_dot.get(&pos) {
+            if let Some(known) = self.get(pos) {
                 break known;
             }
             let end = label_end(text, pos);
             if end == pos || text.as_bytes().get(end) != Some(&b'.') {
                 // No "label." here: a chain cannot continue from this point.
-                self.after_dot.insert(pos, None);
+                self.insert(pos, None);
                 break None;
             }
             pending.push((pos, end));
@@ -147,19 +192,18 @@ impl DomainMemo {
             } else {
                 None
             };
-            self.after_dot.insert(start, value);
+            self.insert(start, value);
             next = value;
         }
-        self.after_dot.get(&p).copied().flatten()
+        self.get(p).flatten()
     }
 
     /// Where the domain ends when it starts at `q`, with its first dot at `d`.
-    fn domain(&mut self, text: &str, q: usize, d: usize) -> Option<usize> {
-        let (sub, name) = label_validity(&text[q..d]);
-        if sub {
-            if let Some(end) = self.chain(text, d + 1) {
-                return Some(end);
-            }
+    /// `run` describes the label characters before `d` (see [`Run`]).
+    fn domain(&mut self, text: &str, q: usize, d: usize, run: &Run) -> Option<usize> {
+        let (sub, name) = run.validity(text, q);
+        if sub && let Some(end) = self.chain(text, d + 1) {
+            return Some(end);
         }
         if name {
             match_tld(text, d + 1, text.len())
@@ -167,6 +211,27 @@ impl DomainMemo {
             None
         }
     }
+}
+
+/// Where a URL ends after its domain (port, path, query), and whether it
+/// has a path.
+fn url_tail(text: &str, domain_end: usize) -> (usize, bool) {
+    let rest = &text.as_bytes()[domain_end..];
+    if !matches!(rest.first(), Some(b':' | b'/' | b'?')) {
+        return (domain_end, false);
+    }
+    // The path group matches whenever a `/` follows the optional `:port`.
+    let port = if rest[0] == b':' {
+        let digits = rest[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 { 1 + digits } else { 0 }
+    } else {
+        0
+    };
+    let has_path = rest.get(port) == Some(&b'/');
+    let end = tail_regex()
+        .find(&text[domain_end..])
+        .map_or(0, |m| m.end());
+    (domain_end + end, has_path)
 }
 
 /// One match of the reference regex, before its checks.
@@ -220,6 +285,7 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
     if s == d {
         return None;
     }
+    let run = Run::new(text, s, d);
 
     // With a protocol, the match starts at the character before it.
     if let Some(p) = protocol_start(text, s) {
@@ -228,16 +294,16 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             None if last == 0 => Some(Before::Start),
             _ => None,
         };
-        if let Some(before) = before {
-            if let Some(end) = memo.domain(text, s, d) {
-                return Some(RawMatch {
-                    start: p,
-                    domain_start: s,
-                    domain_end: end,
-                    has_protocol: true,
-                    before,
-                });
-            }
+        if let Some(before) = before
+            && let Some(end) = memo.domain(text, s, d, &run)
+        {
+            return Some(RawMatch {
+                start: p,
+                domain_start: s,
+                domain_end: end,
+                has_protocol: true,
+                before,
+            });
         }
     }
 
@@ -247,7 +313,7 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
     // domain by its high half while its low half starts the domain
     // (`split`), before it precedes the domain as a whole.
     let try_at = |q: usize, before: Before, memo: &mut DomainMemo| {
-        memo.domain(text, q, d).map(|end| RawMatch {
+        memo.domain(text, q, d, &run).map(|end| RawMatch {
             start: q,
             domain_start: q,
             domain_end: end,
@@ -269,27 +335,29 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             if let Some(m) = try_at(0, Before::HighSurrogate, memo) {
                 return Some(m);
             }
-        } else if q1 < d && is_url_preceding(c0) {
-            if let Some(m) = try_at(q1, Before::Char(c0), memo) {
-                return Some(m);
-            }
+        } else if q1 < d
+            && is_url_preceding(c0)
+            && let Some(m) = try_at(q1, Before::Char(c0), memo)
+        {
+            return Some(m);
         }
         if let Some(m) = try_at(0, Before::Start, memo) {
             return Some(m);
         }
-        if c0.len_utf16() == 2 && q1 < d {
-            if let Some(m) = try_at(q1, Before::LowSurrogate, memo) {
-                return Some(m);
-            }
+        if c0.len_utf16() == 2
+            && q1 < d
+            && let Some(m) = try_at(q1, Before::LowSurrogate, memo)
+        {
+            return Some(m);
         }
         q = q1;
     } else {
-        if let Some((p, c)) = char_before(text, s) {
-            if p >= last && is_url_preceding(c) {
-                if let Some(m) = try_at(s, Before::Char(c), memo) {
-                    return Some(m);
-                }
-            }
+        if let Some((p, c)) = char_before(text, s)
+            && p >= last
+            && is_url_preceding(c)
+            && let Some(m) = try_at(s, Before::Char(c), memo)
+        {
+            return Some(m);
         }
         q = s.max(last);
     }
@@ -300,15 +368,16 @@ fn match_at_dot(text: &str, d: usize, last: usize, memo: &mut DomainMemo) -> Opt
             if let Some(m) = try_at(q, Before::HighSurrogate, memo) {
                 return Some(m);
             }
-            if next < d {
-                if let Some(m) = try_at(next, Before::LowSurrogate, memo) {
-                    return Some(m);
-                }
-            }
-        } else if next < d && is_url_preceding(c) {
-            if let Some(m) = try_at(next, Before::Char(c), memo) {
+            if next < d
+                && let Some(m) = try_at(next, Before::LowSurrogate, memo)
+            {
                 return Some(m);
             }
+        } else if next < d
+            && is_url_preceding(c)
+            && let Some(m) = try_at(next, Before::Char(c), memo)
+        {
+            return Some(m);
         }
         q = next;
     }
@@ -458,11 +527,12 @@ fn domain_converts_to_ascii(domain: &str, split: bool) -> bool {
     domain.split('.').enumerate().all(|(k, label)| {
         points.clear();
         let mut chars = label.chars();
-        if split && k == 0 {
-            if let Some(c) = chars.next() {
-                let mut units = [0u16; 2];
-                points.push(u32::from(c.encode_utf16(&mut units)[c.len_utf16() - 1]));
-            }
+        if split
+            && k == 0
+            && let Some(c) = chars.next()
+        {
+            let mut units = [0u16; 2];
+            points.push(u32::from(c.encode_utf16(&mut units)[c.len_utf16() - 1]));
         }
         points.extend(chars.map(u32::from));
         let len = ascii_label_length(&points);
@@ -530,13 +600,7 @@ pub(crate) fn extract_urls(text: &str) -> Vec<UrlMatch> {
         let Some(m) = match_at_dot(text, d, last, &mut memo) else {
             continue;
         };
-        let (end, has_path) = match tail_regex().captures(&text[m.domain_end..]) {
-            Some(caps) => (
-                m.domain_end + caps.get(0).map_or(0, |g| g.end()),
-                caps.name("path").is_some_and(|g| !g.is_empty()),
-            ),
-            None => (m.domain_end, false),
-        };
+        let (end, has_path) = url_tail(text, m.domain_end);
         last = end;
         from = from.max(end);
 

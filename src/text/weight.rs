@@ -15,7 +15,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::config::Config;
 use super::emoji::scan_emoji;
-use super::url::extract_urls;
+use super::url::{UrlMatch, extract_urls};
 
 /// What twitter-text's `parseTweet` reports, with indices in code points
 /// (and in UTF-16 units, as twitter-text gives them).
@@ -39,9 +39,34 @@ pub struct ParseResult {
     pub display_range_end_utf16: usize,
 }
 
+/// The characters of `text` from U+0300 on. Those below (ASCII, Latin-1,
+/// Latin Extended) are always in NFC with combining class 0, so the quick
+/// check can skip them: dropping such a character can make it answer "no"
+/// where the text is fine (which the full check then corrects), never "yes"
+/// where it is not.
+fn chars_from_u0300(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            match bytes[i] {
+                0x00..=0x7F => i += 1,
+                // Lead bytes C2–CB start U+0080–U+02FF.
+                0xC2..=0xCB => i += 2,
+                _ => {
+                    let c = text[i..].chars().next()?;
+                    i += c.len_utf8();
+                    return Some(c);
+                }
+            }
+        }
+        None
+    })
+}
+
 /// NFC, without copying when the text already is (the usual case).
 pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if text.is_ascii() || is_nfc_quick(chars_from_u0300(text)) == IsNormalized::Yes {
         return Cow::Borrowed(text);
     }
     let normalized: String = text.nfc().collect();
@@ -59,8 +84,13 @@ fn is_invalid_char(c: char) -> bool {
 /// Weigh a post with a configuration (`parseTweet`).
 pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
     let normalized = nfc(text);
-    let n: &str = &normalized;
-    let urls = extract_urls(n);
+    let urls = extract_urls(&normalized);
+    weigh(text, &normalized, &urls, config)
+}
+
+/// Weigh `text`, whose NFC form is `n` (the same slice when `text` already
+/// is in NFC), in which `urls` were found.
+pub(crate) fn weigh(text: &str, n: &str, urls: &[UrlMatch], config: &Config) -> ParseResult {
     let emoji = if config.emoji_parsing_enabled && !n.is_ascii() {
         scan_emoji(n)
     } else {
@@ -70,6 +100,7 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
     let scale = u64::from(config.scale.max(1));
     let max = u64::from(config.max_weighted_tweet_length);
     let url_weight = u64::from(config.transformed_url_length) * scale;
+    let ascii_weight = config.ascii_weight().map(u64::from);
     let mut weight: u64 = 0;
     let mut ok = true;
     // Index (inclusive) of the last unit that still fits, in both units.
@@ -98,6 +129,34 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
         while next_emoji < emoji.len() && emoji[next_emoji].0 < i {
             next_emoji += 1;
         }
+        // Fast path: a run of ASCII before the next URL or emoji, weighed at
+        // once (most of a French post).
+        if let Some(w) = ascii_weight {
+            let next_event = urls
+                .get(next_url)
+                .map_or(n.len(), |u| u.start)
+                .min(emoji.get(next_emoji).map_or(n.len(), |e| e.0));
+            let run = bytes[i..next_event]
+                .iter()
+                .take_while(|b| b.is_ascii())
+                .count();
+            if run > 0 {
+                let room = max * scale;
+                if ok && weight + w <= room {
+                    // How many of the run still fit (all of them when w is 0).
+                    let fit = (room - weight)
+                        .checked_div(w)
+                        .map_or(run, |k| (k as usize).min(run));
+                    valid_end_cp = cp + fit - 1;
+                    valid_end_16 = u16 + fit - 1;
+                }
+                weight += w * run as u64;
+                cp += run;
+                u16 += run;
+                i += run;
+                continue;
+            }
+        }
         // One step: a URL, an emoji sequence, or one character.
         let (step_end, step_cp, step_16, last) =
             if next_url < urls.len() && urls[next_url].start == i {
@@ -113,11 +172,11 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
                     cps += 1;
                     last = Some(c);
                 }
-                if units > want {
-                    if let Some(c) = last {
-                        pending_low = Some(low_surrogate(c));
-                        last = None; // the high half is never an invalid character
-                    }
+                if units > want
+                    && let Some(c) = last
+                {
+                    pending_low = Some(low_surrogate(c));
+                    last = None; // the high half is never an invalid character
                 }
                 (j, cps, want, last)
             } else if next_emoji < emoji.len() && emoji[next_emoji].0 == i {
@@ -163,7 +222,7 @@ pub fn parse_tweet(text: &str, config: &Config) -> ParseResult {
     let valid = ok && weighted > 0.0 && weighted <= max as f64;
 
     // Ranges refer to the text as given, not the normalised one.
-    let (text_cp, text_16) = if matches!(normalized, Cow::Borrowed(_)) {
+    let (text_cp, text_16) = if std::ptr::eq(n, text) {
         (cp, u16)
     } else {
         counts(text)
@@ -236,6 +295,15 @@ mod tests {
         assert_eq!(v3("\r\n"), 2);
         assert_eq!(v3("™…•€\u{3000}"), 10);
         assert_eq!(v3("Bonjour\u{202F}!"), 10);
+    }
+
+    #[test]
+    fn normalisation_is_detected() {
+        assert!(matches!(nfc("École d’été\u{202F}!"), Cow::Borrowed(_)));
+        assert_eq!(nfc("e\u{301}cole"), "école");
+        assert_eq!(nfc("a\u{301}\u{300}"), "á\u{300}");
+        assert_eq!(nfc("\u{FB2C}"), "\u{5E9}\u{5BC}\u{5C1}");
+        assert!(matches!(nfc("\u{300}x\u{301}"), Cow::Borrowed(_)));
     }
 
     #[test]
