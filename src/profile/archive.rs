@@ -10,10 +10,6 @@
 //!   `avatarMediaUrl`, `headerMediaUrl`;
 //! - `data/verified.js`: `verified` (optional: older exports lack it).
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use super::model::{At, Field, Profile, ProfileError, Source};
 use serde::Deserialize;
 
@@ -289,10 +285,10 @@ mod files {
                     "this folder is not an X archive: neither `{ACCOUNT_FILE}` nor `{PROFILE_FILE}` is in it"
                 ),
             );
-            e.expected = Some(crate::locale::Localized {
+            e.expected = Some(Box::new(crate::locale::Localized {
                     fr: "le dossier décompressé de l’archive demandée à X (Paramètres › Votre compte › Télécharger une archive), qui contient data/account.js et data/profile.js".into(),
                     en: "the unzipped folder of the archive requested from X (Settings › Your account › Download an archive), holding data/account.js and data/profile.js".into(),
-                });
+                }));
             return Err(e);
         };
         let account_path = data.join("account.js");

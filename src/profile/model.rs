@@ -1,10 +1,6 @@
 //! The profile of an account, whatever it was read from: a YAML file
 //! written by the team, an X archive export, or a rule example.
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::ops::Range;
@@ -248,10 +244,10 @@ pub fn from_yaml(text: &str, name: &str) -> Result<Profile, ProfileError> {
             "le fichier de profil est vide".into(),
             "the profile file is empty".into(),
         );
-        e.expected = Some(crate::locale::Localized {
+        e.expected = Some(Box::new(crate::locale::Localized {
             fr: PROFILE_FORM.0.into(),
             en: PROFILE_FORM.1.into(),
-        });
+        }));
         return Err(e);
     }
     let file: ProfileFile = serde_saphyr::from_str(text)
