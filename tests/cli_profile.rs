@@ -131,7 +131,10 @@ fn partisan_words_in_the_bio_are_an_error_at_their_place() {
     assert_eq!(d["line"], 3);
     // The words the political detector points at, not the whole bio.
     let excerpt = d["excerpt"].as_str().unwrap();
-    assert!(excerpt.contains("votez pour") && !excerpt.contains("Compte officiel"), "{excerpt}");
+    assert!(
+        excerpt.contains("votez pour") && !excerpt.contains("Compte officiel"),
+        "{excerpt}"
+    );
 }
 
 #[test]

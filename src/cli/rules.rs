@@ -165,7 +165,11 @@ fn example_json(ex: &Example) -> serde_json::Value {
     if let Some(p) = &ex.profile {
         v["profile"] = p.clone();
     }
-    for (key, value) in [("html", &ex.html), ("content_type", &ex.content_type), ("feed", &ex.feed)] {
+    for (key, value) in [
+        ("html", &ex.html),
+        ("content_type", &ex.content_type),
+        ("feed", &ex.feed),
+    ] {
         if let Some(value) = value {
             v[key] = json!(value);
         }
