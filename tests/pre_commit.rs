@@ -86,8 +86,8 @@ fn the_hook_passes_a_clean_draft_and_stops_a_bad_one() {
     assert!(out.contains("Passed"), "{out}");
 
     let bad = try_repo(&pre_commit, dir, home.path(), "calendrier/gymnase.md");
-    let out = String::from_utf8_lossy(&bad.stdout).into_owned()
-        + &String::from_utf8_lossy(&bad.stderr);
+    let out =
+        String::from_utf8_lossy(&bad.stdout).into_owned() + &String::from_utf8_lossy(&bad.stderr);
     assert_eq!(bad.status.code(), Some(1), "a bad draft must fail:\n{out}");
     assert!(out.contains("Failed"), "{out}");
     // The findings are shown, with the file and the rule.
