@@ -21,5 +21,8 @@ pub mod rules;
 pub mod site;
 pub mod text;
 
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
 #[cfg(feature = "cli")]
 pub mod cli;
