@@ -234,7 +234,7 @@ fn the_handbook_pages_check_drafts_and_assess_in_the_browser() {
 
     let bad =
         "Bravo à nos militants pour leur porte-à-porte ce week-end ! #Fete #Samedi #Musique #Danse";
-    let clean = "Le marché de Noël ouvre samedi 12 décembre place de la Mairie, de 10 h à 19 h. #VilleExemple";
+    let clean = "Le marché de Noël ouvre samedi 12 décembre place de la Mairie, de 10 h à 19 h. Programme : https://www.ville-exemple.fr/noel #VilleExemple";
     let mut checks = vec![
         json!({"name": "bad", "text": bad, "date": QUIET_DAY, "type": true}),
         json!({"name": "clean", "text": clean, "date": QUIET_DAY,
