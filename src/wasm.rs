@@ -15,6 +15,31 @@ use crate::rules::{self, RuleSet};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
+use std::cell::RefCell;
+
+/// The account facts a linter is built for.
+type LinterKey = (
+    Lang,
+    Option<crate::text::Platform>,
+    Vec<String>,
+    Option<String>,
+);
+
+thread_local! {
+    /// The last linter built, for the page's next keystroke.
+    static LINTER: RefCell<Option<(LinterKey, Result<Linter, String>)>> =
+        const { RefCell::new(None) };
+    /// The assessment model, read once.
+    static MODEL: std::cell::OnceCell<Result<Model, String>> = const { std::cell::OnceCell::new() };
+}
+
+/// The built-in assessment model (parsed on first use).
+fn builtin_model() -> Result<Model, String> {
+    MODEL.with(|cell| {
+        cell.get_or_init(|| Model::builtin().map_err(|e| e.to_string()))
+            .clone()
+    })
+}
 
 /// Gives the page `len` bytes to write its input into.
 #[unsafe(no_mangle)]
@@ -152,17 +177,36 @@ pub fn check_json(input: &str) -> Value {
     if !website.trim().is_empty() {
         config.account.website = Some(website.trim().to_string());
     }
-    let linter = match RuleSet::builtin().and_then(|set| Linter::new(&set, &config)) {
-        Ok(linter) => linter,
-        Err(e) => return error(e.render(lang)),
-    };
-    let post = Post {
+    let key = (
+        lang,
         platform,
-        date: Some(date),
-        ..Post::new(input.text.clone())
+        config.account.hashtags.clone(),
+        config.account.website.clone(),
+    );
+    let findings = LINTER.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        // Building a linter compiles the rule packs' patterns: keep it
+        // while the account facts stay the same (every keystroke).
+        if cached.as_ref().is_none_or(|(k, _)| *k != key) {
+            let linter = RuleSet::builtin().and_then(|set| Linter::new(&set, &config));
+            *cached = Some((key, linter.map_err(|e| e.render(lang))));
+        }
+        let post = Post {
+            platform,
+            date: Some(date),
+            ..Post::new(input.text.clone())
+        };
+        match cached.as_ref().map(|(_, l)| l) {
+            Some(Ok(linter)) => Ok(linter.check_post(&post, date)),
+            Some(Err(message)) => Err(message.clone()),
+            None => Err(String::new()),
+        }
+    });
+    let findings = match findings {
+        Ok(findings) => findings,
+        Err(message) => return error(message),
     };
-    let findings: Vec<Value> = linter
-        .check_post(&post, date)
+    let findings: Vec<Value> = findings
         .into_iter()
         .map(|f| {
             json!({
@@ -202,9 +246,9 @@ pub fn assess_json(input: &str) -> Value {
         Err(e) => return error(format!("input: {e}")),
     };
     let lang = lang_of(input.lang.as_deref());
-    let model = match Model::builtin() {
+    let model = match builtin_model() {
         Ok(model) => model,
-        Err(e) => return error(e.to_string()),
+        Err(e) => return error(e),
     };
     // JSON is YAML: the answers document goes through the CLI's own reader.
     let answers = match Answers::from_yaml(&input.answers.to_string(), &model) {
@@ -226,9 +270,9 @@ pub fn model_json(input: &str) -> Value {
         .ok()
         .and_then(|v| v.get("lang").and_then(Value::as_str).map(str::to_string));
     let lang = lang_of(lang.as_deref());
-    let model = match Model::builtin() {
+    let model = match builtin_model() {
         Ok(model) => model,
-        Err(e) => return error(e.to_string()),
+        Err(e) => return error(e),
     };
     let text = |l: &crate::locale::Localized| match lang {
         Lang::Fr => l.fr.clone(),
