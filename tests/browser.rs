@@ -263,7 +263,7 @@ fn the_handbook_pages_check_drafts_and_assess_in_the_browser() {
         output.status.success(),
         "run.mjs failed:\n{stdout}\n{stderr}"
     );
-    let results: Value = serde_json::from_str(stdout.lines().last().unwrap_or(""))
+    let results: Value = serde_json::from_str(stdout.lines().next_back().unwrap_or(""))
         .unwrap_or_else(|e| panic!("run.mjs output is not JSON ({e}):\n{stdout}\n{stderr}"));
 
     assert_eq!(results["errors"], json!([]), "page or driver errors");
