@@ -27,6 +27,7 @@ use twitterritorial::handbook::preprocessor::RulesPreprocessor;
 use twitterritorial::lint::{Linter, Post};
 use twitterritorial::locale::Lang;
 use twitterritorial::rules::RuleSet;
+use twitterritorial::text::Platform;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// Outside any pre-election period of the built-in calendar.
@@ -191,6 +192,15 @@ fn library_rules(text: &str, platform: &str, date: &str) -> Vec<String> {
     ids
 }
 
+/// The value of a platform in the page's menu.
+fn menu_value(platform: Platform) -> &'static str {
+    match platform {
+        Platform::X => "x",
+        Platform::Mastodon => "mastodon",
+        Platform::Bluesky => "bluesky",
+    }
+}
+
 /// The example posts of the French chapters.
 fn book_examples() -> Vec<(String, String, String)> {
     let mut out = Vec::new();
@@ -205,7 +215,13 @@ fn book_examples() -> Vec<(String, String, String)> {
     for file in files {
         let markdown = std::fs::read_to_string(&file).expect("read chapter");
         for example in example_posts(&markdown).into_iter().flatten() {
-            let platform = example.platform.clone().unwrap_or_else(|| "x".into());
+            // As the page's platform menu names it.
+            let platform = example
+                .platform
+                .as_deref()
+                .and_then(parse_platform)
+                .map_or("x", menu_value)
+                .to_string();
             let date = example
                 .date
                 .map(|d| d.to_string())
