@@ -6,6 +6,8 @@
 //!   one core, at 100,000 posts per second or better; `csv_posts_no_political`
 //!   is the same without the political rules, to measure what they cost (goal:
 //!   under 30 %);
+//! - `csv_read_only`, `startup_rule_set`, `startup_linter`: the parts, to
+//!   see where the time goes;
 //! - `million_posts_whole_process`: the command on a generated
 //!   1,000,000-post CSV file (peak memory is measured outside, with
 //!   `/usr/bin/time -v`: see the README).
@@ -166,6 +168,34 @@ fn csv_posts_no_political(bencher: divan::Bencher, count: usize) {
     bencher
         .counter(divan::counter::ItemsCount::new(count))
         .bench(|| check_all(&data, &linter));
+}
+
+/// The reading part alone (CSV parsing, positions), to tell it from the
+/// rules' part.
+#[divan::bench(args = [100_000], sample_count = 5, sample_size = 1)]
+fn csv_read_only(bencher: divan::Bencher, count: usize) {
+    let data = csv(count);
+    bencher
+        .counter(divan::counter::ItemsCount::new(count))
+        .bench(|| {
+            CsvPosts::new(&data[..], ReadOptions::default())
+                .filter(|r| r.as_ref().is_ok_and(|p| !p.text.is_empty()))
+                .count()
+        });
+}
+
+/// What every run pays before the first post: the built-in rule packs read,
+/// then compiled for the account.
+#[divan::bench(sample_count = 20)]
+fn startup_rule_set(bencher: divan::Bencher) {
+    bencher.bench(|| RuleSet::builtin().expect("built-in rules"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn startup_linter(bencher: divan::Bencher) {
+    let config = Config::from_yaml_str(posts::CONFIG, "bench").expect("configuration");
+    let rules = RuleSet::builtin().expect("built-in rules");
+    bencher.bench(|| Linter::new(&rules, &config).expect("linter"));
 }
 
 #[divan::bench(args = [1_000_000], sample_count = 2, sample_size = 1)]

@@ -185,15 +185,16 @@ impl Config {
             let expected = match closest {
                 Some(k) => Localized {
                     fr: format!(
-                        "l’identifiant d’une règle existante, par exemple `{k}` (liste : `twitterritorial rules`)"
+                        "l’identifiant d’une règle existante, par exemple `{k}` (liste\u{a0}: `twitterritorial rules`)"
                     ),
                     en: format!(
                         "the id of an existing rule, for example `{k}` (list: `twitterritorial rules`)"
                     ),
                 },
                 None => Localized {
-                    fr: "l’identifiant d’une règle existante (liste : `twitterritorial rules`)"
-                        .into(),
+                    fr:
+                        "l’identifiant d’une règle existante (liste\u{a0}: `twitterritorial rules`)"
+                            .into(),
                     en: "the id of an existing rule (list: `twitterritorial rules`)".into(),
                 },
             };
@@ -243,7 +244,7 @@ impl Config {
                         pos(&v),
                         format!("identifiant X invalide `{}`", v.value),
                         format!("invalid X handle `{}`", v.value),
-                        "un identifiant de lettres, chiffres et _ : \"@VilleExemple\"",
+                        "un identifiant de lettres, chiffres et _\u{a0}: \"@VilleExemple\"",
                         "a handle of letters, digits and _: \"@VilleExemple\"",
                     ));
                 }
@@ -261,7 +262,7 @@ impl Config {
                             pos(tag),
                             format!("hashtag invalide `{}`", tag.value),
                             format!("invalid hashtag `{}`", tag.value),
-                            "un hashtag fait de lettres, de chiffres et de _, sans espace ni tiret : \"#VilleExemple\"",
+                            "un hashtag fait de lettres, de chiffres et de _, sans espace ni tiret\u{a0}: \"#VilleExemple\"",
                             "a hashtag of letters, digits and _, without space or hyphen: \"#VilleExemple\"",
                         ));
                     }
@@ -275,7 +276,7 @@ impl Config {
                         pos(&v),
                         format!("adresse de site invalide `{}`", v.value),
                         format!("invalid website address `{}`", v.value),
-                        "l’adresse du site officiel : \"https://www.ville-exemple.fr\"",
+                        "l’adresse du site officiel\u{a0}: \"https://www.ville-exemple.fr\"",
                         "the address of the official website: \"https://www.ville-exemple.fr\"",
                     ));
                 }
@@ -304,7 +305,7 @@ impl Config {
                     pos(&list),
                     "liste de plateformes vide".into(),
                     "empty list of platforms".into(),
-                    "au moins une plateforme : [x], [mastodon], [x, bluesky]…",
+                    "au moins une plateforme\u{a0}: [x], [mastodon], [x, bluesky]…",
                     "at least one platform: [x], [mastodon], [x, bluesky]…",
                 ));
             }
@@ -328,7 +329,7 @@ impl Config {
                         pos(&e.date),
                         format!("date invalide `{}`", e.date.value),
                         format!("invalid date `{}`", e.date.value),
-                        "une date AAAA-MM-JJ : 2026-12-06",
+                        "une date AAAA-MM-JJ\u{a0}: 2026-12-06",
                         "a date YYYY-MM-DD: 2026-12-06",
                     )
                 })?;
@@ -338,7 +339,7 @@ impl Config {
                             pos(s),
                             format!("date invalide `{}`", s.value),
                             format!("invalid date `{}`", s.value),
-                            "une date AAAA-MM-JJ : 2026-12-13",
+                            "une date AAAA-MM-JJ\u{a0}: 2026-12-13",
                             "a date YYYY-MM-DD: 2026-12-13",
                         )
                     })?),
@@ -371,7 +372,7 @@ impl Config {
                     pos(&url),
                     format!("adresse invalide `{v}`"),
                     format!("invalid address `{v}`"),
-                    "une adresse web complète : \"https://exemple.fr/guide\"",
+                    "une adresse web complète\u{a0}: \"https://exemple.fr/guide\"",
                     "a full web address: \"https://example.org/handbook\"",
                 ));
             }
@@ -426,7 +427,7 @@ pub(crate) fn yaml_is_empty(text: &str) -> bool {
 
 /// The expected form of the whole file, shown under a syntax error.
 const CONFIG_FORM: (&str, &str) = (
-    "un fichier YAML comme : lang: fr / account: {name, handle, hashtags, website} / platforms: [x] / rules: {hashtag.too-many: warning}",
+    "un fichier YAML comme\u{a0}: lang: fr / account: {name, handle, hashtags, website} / platforms: [x] / rules: {hashtag.too-many: warning}",
     "a YAML file such as: lang: fr / account: {name, handle, hashtags, website} / platforms: [x] / rules: {hashtag.too-many: warning}",
 );
 
@@ -588,7 +589,7 @@ impl ConfigError {
         out.push_str(self.problem.get(lang));
         if let Some(expected) = &self.expected {
             out.push_str(match lang {
-                Lang::Fr => "\n  attendu : ",
+                Lang::Fr => "\n  attendu\u{a0}: ",
                 Lang::En => "\n  expected: ",
             });
             out.push_str(expected.get(lang));
@@ -623,7 +624,7 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
                 en: format!("unknown key {field}"),
             },
             Localized {
-                fr: format!("une de ces clés : {}", exp.replace(" or ", " ou ")),
+                fr: format!("une de ces clés\u{a0}: {}", exp.replace(" or ", " ou ")),
                 en: format!("one of these keys: {exp}"),
             },
         );
@@ -637,7 +638,7 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
                 en: format!("unknown value {value}"),
             },
             Localized {
-                fr: format!("une de ces valeurs : {}", exp.replace(" or ", " ou ")),
+                fr: format!("une de ces valeurs\u{a0}: {}", exp.replace(" or ", " ou ")),
                 en: format!("one of these values: {exp}"),
             },
         );
@@ -645,7 +646,7 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return (
             Localized {
-                fr: format!("clé obligatoire manquante : {rest}"),
+                fr: format!("clé obligatoire manquante\u{a0}: {rest}"),
                 en: format!("missing key {rest}"),
             },
             generic(),
@@ -658,7 +659,7 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
         };
         return (
             Localized {
-                fr: format!("type inattendu : {}", french_type(found)),
+                fr: format!("type inattendu\u{a0}: {}", french_type(found)),
                 en: format!("wrong type: {found}"),
             },
             match expected {
@@ -674,10 +675,10 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
     if let Some(rest) = msg.strip_prefix("expected ") {
         let (fr, en) = match rest {
             "sequence start" => (
-                "une liste : [a, b] ou une ligne « - a » par élément",
+                "une liste\u{a0}: [a, b] ou une ligne «\u{a0}- a\u{a0}» par élément",
                 "a list: [a, b] or one “- a” line per item",
             ),
-            "mapping start" => ("un dictionnaire : clé: valeur", "a map: key: value"),
+            "mapping start" => ("un dictionnaire\u{a0}: clé: valeur", "a map: key: value"),
             "string scalar" | "scalar" => {
                 ("une valeur simple (un texte)", "a plain value (a text)")
             }
@@ -696,6 +697,19 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
             );
         }
     }
+    if let Some(rest) = msg.strip_prefix("duplicate mapping key ") {
+        let key = rest.split(" is not").next().unwrap_or(rest);
+        return (
+            Localized {
+                fr: format!("clé en double {key}"),
+                en: format!("duplicate key {key}"),
+            },
+            Localized {
+                fr: "chaque clé une seule fois".into(),
+                en: "each key once".into(),
+            },
+        );
+    }
     if let Some(rest) = msg.strip_prefix("duplicate field ") {
         return (
             Localized {
@@ -710,7 +724,7 @@ fn translate_serde_message(msg: &str, form: (&str, &str)) -> (Localized, Localiz
     }
     (
         Localized {
-            fr: format!("YAML invalide : {msg}"),
+            fr: format!("YAML invalide\u{a0}: {msg}"),
             en: format!("invalid YAML: {msg}"),
         },
         generic(),
@@ -771,7 +785,7 @@ fn french_type(s: &str) -> String {
 // Files (command line only)
 
 #[cfg(feature = "cli")]
-pub use files::{discover, load, read_text};
+pub use files::{discover, io_reason_fr, load, read_text};
 
 #[cfg(feature = "cli")]
 mod files {
@@ -794,7 +808,7 @@ mod files {
         let bytes = std::fs::read(path).map_err(|e| {
             ConfigError::file(
                 &name,
-                format!("impossible de lire le fichier : {}", io_reason_fr(&e)),
+                format!("impossible de lire le fichier\u{a0}: {}", io_reason_fr(&e)),
                 format!("cannot read the file: {e}"),
             )
         })?;
@@ -802,17 +816,21 @@ mod files {
             let at = e.utf8_error().valid_up_to();
             ConfigError::file(
                 &name,
-                format!("le fichier n’est pas en UTF-8 (octet {at}) : enregistrez-le en UTF-8"),
+                format!(
+                    "le fichier n’est pas en UTF-8 (octet {at})\u{a0}: enregistrez-le en UTF-8"
+                ),
                 format!("the file is not UTF-8 (byte {at}): save it as UTF-8"),
             )
         })
     }
 
-    fn io_reason_fr(e: &std::io::Error) -> String {
+    /// The reason of an I/O error, in French.
+    pub fn io_reason_fr(e: &std::io::Error) -> String {
         match e.kind() {
             std::io::ErrorKind::NotFound => "fichier introuvable".into(),
             std::io::ErrorKind::PermissionDenied => "accès refusé".into(),
             std::io::ErrorKind::IsADirectory => "c’est un dossier".into(),
+            std::io::ErrorKind::NotADirectory => "ce n’est pas un dossier".into(),
             _ => e.to_string(),
         }
     }

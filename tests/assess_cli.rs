@@ -255,3 +255,57 @@ fn evidence_files_override_declared_answers() {
     assert!(err.contains("profil.yaml:2:"), "{err}");
     assert!(err.contains("fichier de mesures invalide"), "{err}");
 }
+
+#[test]
+fn an_archive_measures_the_rhythm_the_replies_and_the_automation() {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/archive/ville-exemple");
+    let json = stdout_of(
+        assess()
+            .arg("--answers")
+            .arg(example("broadcast-only"))
+            .arg("--archive")
+            .arg(&fixture)
+            .args(["--format", "json"]),
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let answer = |id: &str| {
+        json["answers"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["question"] == id))
+            .cloned()
+            .expect(id)
+    };
+    // The fixture: 10 posts over 264 days (8 of the account's own, 1 reply
+    // to another account, 2 reposts, 1 question, 3 automated), 9 active
+    // weeks out of 39.
+    assert_eq!(answer("step3.posts-per-week")["value"], 0.2);
+    assert_eq!(
+        answer("step3.posts-per-week")["declared"],
+        "9 publications par semaine"
+    );
+    assert_eq!(answer("step3.regularity")["value"], 2.8);
+    assert_eq!(answer("step4.reply-share")["value"], 12.5);
+    assert_eq!(answer("step4.reposts-per-month")["value"], 0.2);
+    assert_eq!(answer("step4.questions-per-month")["value"], 0.1);
+    assert_eq!(answer("step3.rss-automation")["value"], true);
+    assert_eq!(answer("step3.manual-posts")["value"], false);
+    for id in [
+        "step3.posts-per-week",
+        "step4.reply-share",
+        "step3.rss-automation",
+    ] {
+        assert_eq!(answer(id)["source"], "measured", "{id}");
+    }
+    assert_eq!(answer("step2.handle-short")["source"], "declared");
+    assert_eq!(json["counts"]["measured"], 7);
+
+    let bad = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/archive/bad/truncated-tweets.js");
+    let err = failure(
+        &["--archive", bad.to_str().expect("path")],
+        Some("version: 1\n"),
+    );
+    assert!(err.contains("truncated-tweets.js"), "{err}");
+    assert!(err.contains("téléchargez de nouveau l’archive"), "{err}");
+}

@@ -230,3 +230,31 @@ fn a_model_with_a_typo_in_a_field_gives_its_line() {
         other => panic!("expected a syntax error, got {other:?}"),
     }
 }
+
+#[test]
+fn the_documentation_names_every_question_and_recommendation() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/assessment.md"))
+        .expect("docs");
+    let model = model();
+    for q in model.questions() {
+        assert!(
+            doc.contains(&format!("| `{}` |", q.id)),
+            "docs/assessment.md misses question `{}`",
+            q.id
+        );
+    }
+    for rec in &model.recommendations {
+        assert!(
+            doc.contains(&format!("| `{}` |", rec.id)),
+            "docs/assessment.md misses recommendation `{}`",
+            rec.id
+        );
+    }
+    for (key, _) in EVIDENCE_KEYS {
+        let field = key.split('.').nth(1).expect("group.field");
+        assert!(
+            doc.contains(&format!("  {field}:")),
+            "docs/assessment.md misses evidence `{key}`"
+        );
+    }
+}

@@ -32,9 +32,9 @@ use twitterritorial::rules::{self, AppliesTo, RuleSet, example_config};
 const EDITIONS: [(&str, Lang); 2] = [("fr", Lang::Fr), ("en", Lang::En)];
 
 /// The day an undated example is published on. Fixed, so a test never
-/// changes its mind with the calendar: a Wednesday of September 2026, outside
-/// any pre-election period of the built-in calendar.
-const UNDATED_EXAMPLE_DAY: Date = Date::constant(2026, 9, 16);
+/// changes its mind with the calendar; outside any pre-election period of
+/// the built-in calendar, and the same day as `tests/rule_examples.rs`.
+const UNDATED_EXAMPLE_DAY: Date = Date::constant(2026, 6, 15);
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -533,7 +533,7 @@ fn the_reference_lists_every_rule_in_both_languages() {
 
 #[test]
 fn every_help_link_lands_on_a_section_of_the_reference() {
-    let base = "https://twitterritorial.github.io/twitterritorial";
+    let base = twitterritorial::config::DEFAULT_HELP_BASE_URL;
     let rules = rule_set();
     for (edition, lang) in EDITIONS {
         let ids = reference_ids(edition);
@@ -548,6 +548,42 @@ fn every_help_link_lands_on_a_section_of_the_reference() {
                 ids.contains(fragment),
                 "help link {url}: {edition}/regles.html has no id `{fragment}`"
             );
+        }
+    }
+}
+
+#[test]
+fn the_help_links_the_command_line_prints_land_on_the_reference() {
+    // What a user sees: `twitterritorial rules --format json`, run outside
+    // the repository so no configuration file changes the base address.
+    let cwd = tempfile::tempdir().expect("temp dir");
+    let page_prefix = |edition: &str| {
+        format!(
+            "{}/{edition}/regles.html#",
+            twitterritorial::config::DEFAULT_HELP_BASE_URL
+        )
+    };
+    for (edition, _) in EDITIONS {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_twitterritorial"))
+            .args(["rules", "--format", "json", "--lang", edition])
+            .current_dir(cwd.path())
+            .output()
+            .expect("run twitterritorial rules");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let listed = doc["rules"].as_array().expect("rules array");
+        assert_eq!(listed.len(), rule_set().rules().len());
+        let ids = reference_ids(edition);
+        for rule in listed {
+            let help = rule["help"].as_str().expect("help");
+            let fragment = help
+                .strip_prefix(&page_prefix(edition))
+                .unwrap_or_else(|| panic!("{help} is not a link to {edition}/regles.html"));
+            assert!(ids.contains(fragment), "{help}: no such section");
         }
     }
 }
@@ -708,6 +744,7 @@ fn every_example_of_the_reference_is_shown_and_passes_the_checker() {
             c.lang = lang;
             c
         };
+        let base_linter = Linter::new(rules, &base).expect("example account");
         for rule in rules
             .rules()
             .iter()
@@ -737,10 +774,19 @@ fn every_example_of_the_reference_is_shown_and_passes_the_checker() {
                         rule.id, example.text
                     ));
                 }
-                let linter =
-                    Linter::new(rules, &example.config(&base)).expect("example configuration");
+                // Building a linter compiles every rule: share the example
+                // account's one unless the example changes the account.
+                let own;
+                let linter = match &example.config {
+                    None => &base_linter,
+                    Some(_) => {
+                        own = Linter::new(rules, &example.config(&base))
+                            .expect("example configuration");
+                        &own
+                    }
+                };
                 if let Some(problem) =
-                    judge(&linter, &example.post(), &expectation, UNDATED_EXAMPLE_DAY)
+                    judge(linter, &example.post(), &expectation, UNDATED_EXAMPLE_DAY)
                 {
                     problems.push(format!(
                         "{} ({lang:?}): “{}”: {problem}",

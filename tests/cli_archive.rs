@@ -143,6 +143,16 @@ fn html_is_one_self_contained_escaped_file() {
         .code(1)
         .stdout("");
     let html = std::fs::read_to_string(&out).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode & 0o044,
+            0o044,
+            "the report stays readable by others, as the file it replaced: {mode:o}"
+        );
+    }
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Ville &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
     assert!(!html.contains("<script"), "no script, escaped text only");

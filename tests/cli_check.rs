@@ -813,7 +813,7 @@ fn the_examples_hold_every_format_and_both_clean_and_faulty_posts() {
         .current_dir(repository())
         .args([
             "check",
-            "examples/",
+            "examples/brouillons/",
             "--format",
             "json",
             "--today",
@@ -941,7 +941,7 @@ fn sarif_passes_microsofts_validator() {
         .current_dir(repository())
         .args([
             "check",
-            "examples/",
+            "examples/brouillons/",
             "--format",
             "sarif",
             "--today",

@@ -26,6 +26,9 @@ fn packs_on_disk() -> Vec<PackSource> {
         .expect("rules/ exists")
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        // The self-assessment's scoring model lives beside the rule packs
+        // but is not one; tests/assess_model.rs checks it.
+        .filter(|p| p.file_name().is_some_and(|n| n != "assessment.yaml"))
         .collect();
     paths.sort();
     paths

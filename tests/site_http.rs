@@ -589,3 +589,35 @@ async fn a_gzip_page_is_read() {
         "{hits:?}"
     );
 }
+
+#[tokio::test]
+async fn a_short_link_is_resolved_by_redirect_or_meta_refresh() {
+    let server = Server::start(|req| {
+        let base = format!("http://{}", req.header("host").unwrap_or_default());
+        match req.path() {
+            "/r/abc" => Reply::redirect(301, &format!("{base}/accueil")),
+            "/accueil" => Reply::status(403),
+            "/m/xyz" => Reply::html(format!(
+                r#"<head><noscript><META http-equiv="refresh" content="0;URL={base}/cible"></noscript><title>{base}/cible</title></head>"#
+            )),
+            _ => Reply::not_found(),
+        }
+    });
+    let http = Http::new(options()).unwrap();
+    // The target refuses robots: the address reached is still the answer.
+    let target = http
+        .resolve(&reqwest::Url::parse(&server.url("/r/abc")).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(target.path(), "/accueil");
+    let target = http
+        .resolve(&reqwest::Url::parse(&server.url("/m/xyz")).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(target.path(), "/cible");
+    assert_eq!(
+        server.hits("/cible"),
+        0,
+        "resolving does not read the target"
+    );
+}

@@ -206,7 +206,7 @@ pub fn read_posts<R: Read>(
             }),
         }
         rows += 1;
-        if rows % 1024 == 0 {
+        if rows.is_multiple_of(1024) {
             progress(record.position().map_or(0, |p| p.byte()));
         }
     }

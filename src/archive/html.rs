@@ -450,12 +450,14 @@ fn charts(page: &mut Page<'_>) {
         &timeline_labels,
         &values,
         &bands,
-        tr(
-            lang,
-            "publications à contenu politique",
-            "posts with political content",
-        ),
-        tr(lang, "période pré-électorale", "pre-election period"),
+        [
+            tr(
+                lang,
+                "publications à contenu politique",
+                "posts with political content",
+            ),
+            tr(lang, "période pré-électorale", "pre-election period"),
+        ],
     );
     let _ = writeln!(page.out, "<figure>{chart}</figure>");
 }

@@ -239,8 +239,8 @@ pub fn timeline(
     labels: &[String],
     values: &[u64],
     bands: &[Band],
-    series_name: &str,
-    band_name: &str,
+    // Legend: the name of the bars, then the name of the bands.
+    [series_name, band_name]: [&str; 2],
 ) -> String {
     let height = 260.0;
     let plot_top = TOP + 34.0;

@@ -399,7 +399,7 @@ pub fn read_posts<R: Read>(
             }
         }
         count += 1;
-        if count % 1024 == 0 {
+        if count.is_multiple_of(1024) {
             progress(elements.position());
         }
     }
@@ -417,7 +417,7 @@ fn strip_position(message: &str) -> String {
 }
 
 enum Parsed<'a> {
-    Post(Post<'a>, Vec<String>),
+    Post(Box<Post<'a>>, Vec<String>),
     Unusable(ProblemKind, String),
 }
 
@@ -637,7 +637,7 @@ impl<'a> RawTweet<'a> {
             .card
             .map(|card| card.name.is_some_and(|name| name.0.starts_with("poll")));
         Parsed::Post(
-            Post {
+            Box::new(Post {
                 id,
                 created_at: created,
                 text: decode_x_entities(text.0),
@@ -657,7 +657,7 @@ impl<'a> RawTweet<'a> {
                 short_urls,
                 media,
                 poll,
-            },
+            }),
             notes,
         )
     }

@@ -65,7 +65,8 @@ pub struct SiteEvidence {
 pub struct ArchiveEvidence {
     /// Posts and replies per week (reposts excluded), over the period.
     pub posts_per_week: Option<f64>,
-    /// Of the last 12 weeks of the archive, how many have at least one post.
+    /// Weeks with at least one post, on a scale of 12 weeks: from an
+    /// archive, the share of active calendar weeks over its period × 12.
     pub active_weeks_last_12: Option<f64>,
     /// Some posts come from an automation tool (RSS relay, scheduler), by the
     /// post's `source` field.
@@ -79,6 +80,121 @@ pub struct ArchiveEvidence {
     pub reposts_per_month: Option<f64>,
     /// Questions put to residents and polls, per month.
     pub questions_per_month: Option<f64>,
+}
+
+/// Profile rules (`rules/profile.yaml`) whose silence proves a fact: when
+/// the rule ran and found nothing, the fact holds; when it found something,
+/// it does not.
+pub const PROFILE_RULE_FACTS: &[(&str, &str)] = &[
+    ("profile.handle-length", "handle_short"),
+    ("profile.display-name", "display_name_institution"),
+    ("profile.bio-official", "bio_official"),
+    ("profile.website", "website_official"),
+    ("profile.moderation-charter", "moderation_charter"),
+    ("profile.contact-hours", "response_hours"),
+];
+
+/// Site rules (`rules/site.yaml`) whose silence proves a fact.
+pub const SITE_RULE_FACTS: &[(&str, &str)] = &[
+    ("promotion.site-account-link", "links_to_account"),
+    ("promotion.site-share-button", "share_buttons"),
+    ("promotion.site-embed", "embedded_posts"),
+    ("promotion.site-feed", "feed"),
+];
+
+/// The site rule that says the site could not be read: then nothing is
+/// measured, whatever the other rules say.
+pub const SITE_UNREACHABLE_RULE: &str = "site.unreachable";
+
+/// Whether a fact holds, from the rules that ran (`ran`) and those that
+/// found something (`found`): `None` when its rule did not run (switched
+/// off in the configuration, for example).
+fn fact_from_rules(rule: &str, ran: &[&str], found: &[&str]) -> Option<bool> {
+    ran.contains(&rule).then(|| !found.contains(&rule))
+}
+
+impl ProfileEvidence {
+    /// The facts a profile check proves. `ran`: ids of the profile rules
+    /// that ran; `found`: ids of those with a finding; `verified`: the
+    /// profile's verification or government label, when the profile says.
+    pub fn from_rules(ran: &[&str], found: &[&str], verified: Option<bool>) -> ProfileEvidence {
+        let fact = |name: &str| {
+            PROFILE_RULE_FACTS
+                .iter()
+                .find(|(_, field)| *field == name)
+                .and_then(|(rule, _)| fact_from_rules(rule, ran, found))
+        };
+        ProfileEvidence {
+            handle_short: fact("handle_short"),
+            display_name_institution: fact("display_name_institution"),
+            bio_official: fact("bio_official"),
+            website_official: fact("website_official"),
+            moderation_charter: fact("moderation_charter"),
+            verified,
+            response_hours: fact("response_hours"),
+        }
+    }
+}
+
+impl SiteEvidence {
+    /// The facts a site audit proves, from its rules as for the profile.
+    pub fn from_rules(ran: &[&str], found: &[&str]) -> SiteEvidence {
+        if found.contains(&SITE_UNREACHABLE_RULE) {
+            return SiteEvidence::default();
+        }
+        let fact = |name: &str| {
+            SITE_RULE_FACTS
+                .iter()
+                .find(|(_, field)| *field == name)
+                .and_then(|(rule, _)| fact_from_rules(rule, ran, found))
+        };
+        SiteEvidence {
+            links_to_account: fact("links_to_account"),
+            share_buttons: fact("share_buttons"),
+            embedded_posts: fact("embedded_posts"),
+            feed: fact("feed"),
+        }
+    }
+}
+
+impl ArchiveEvidence {
+    /// The facts an archive audit measured, in the units of the questions.
+    /// An archive without a single post measures nothing.
+    pub fn from_audit(report: &crate::archive::measures::AuditReport) -> ArchiveEvidence {
+        let totals = &report.totals;
+        let days = report.regularity.days;
+        if days == 0 || totals.posts == 0 {
+            return ArchiveEvidence::default();
+        }
+        let one_decimal = |x: f64| (x * 10.0).round() / 10.0;
+        // Short archives count as one week or one month, not a fraction,
+        // so a week of history does not multiply into a busy account.
+        let weeks = (days as f64 / 7.0).max(1.0);
+        let months = (days as f64 / 30.44).max(1.0);
+        let own = totals.own_posts();
+        let hand_made = totals.originals.saturating_sub(totals.automated);
+        // Reposts of local accounts when the configuration lists them;
+        // otherwise every repost is taken as local.
+        let reposts = if report.account.local_accounts > 0 {
+            totals.local_reposts
+        } else {
+            totals.reposts
+        };
+        let calendar_weeks = report.regularity.calendar_weeks.max(1);
+        ArchiveEvidence {
+            posts_per_week: Some(one_decimal(own as f64 / weeks)),
+            active_weeks_last_12: Some(one_decimal(
+                12.0 * report.regularity.active_weeks as f64 / calendar_weeks as f64,
+            )),
+            automation: Some(totals.automated > 0),
+            manual_posts: Some(hand_made as f64 / months >= 1.0),
+            reply_share: (own > 0).then(|| one_decimal(100.0 * totals.replies as f64 / own as f64)),
+            reposts_per_month: Some(one_decimal(reposts as f64 / months)),
+            questions_per_month: Some(one_decimal(
+                (totals.questions + totals.polls) as f64 / months,
+            )),
+        }
+    }
 }
 
 /// Kind of value an evidence key holds.
@@ -237,4 +353,54 @@ pub fn merge(model: &Model, answers: &Answers, evidence: &Evidence) -> Answers {
         );
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_silent_rule_proves_its_fact_and_a_rule_that_did_not_run_proves_nothing() {
+        let ran = [
+            "profile.handle-length",
+            "profile.bio-official",
+            "profile.website",
+        ];
+        let found = ["profile.bio-official"];
+        let p = ProfileEvidence::from_rules(&ran, &found, Some(true));
+        assert_eq!(p.handle_short, Some(true));
+        assert_eq!(p.bio_official, Some(false));
+        assert_eq!(p.website_official, Some(true));
+        assert_eq!(p.moderation_charter, None, "rule did not run");
+        assert_eq!(p.verified, Some(true));
+    }
+
+    #[test]
+    fn an_unreachable_site_measures_nothing() {
+        let ran: Vec<&str> = SITE_RULE_FACTS
+            .iter()
+            .map(|(r, _)| *r)
+            .chain([SITE_UNREACHABLE_RULE])
+            .collect();
+        let s = SiteEvidence::from_rules(&ran, &["promotion.site-share-button"]);
+        assert_eq!(s.links_to_account, Some(true));
+        assert_eq!(s.share_buttons, Some(false));
+        assert_eq!(
+            SiteEvidence::from_rules(&ran, &[SITE_UNREACHABLE_RULE]),
+            SiteEvidence::default()
+        );
+    }
+
+    #[test]
+    fn every_fact_field_is_an_evidence_key() {
+        for (_, field) in PROFILE_RULE_FACTS {
+            assert!(
+                evidence_kind(&format!("profile.{field}")).is_some(),
+                "{field}"
+            );
+        }
+        for (_, field) in SITE_RULE_FACTS {
+            assert!(evidence_kind(&format!("site.{field}")).is_some(), "{field}");
+        }
+    }
 }

@@ -32,7 +32,7 @@ pub const HANDBOOK_PAGES: &[&str] = &[
 ];
 
 /// Where the online handbook lives unless the user says otherwise.
-pub const DEFAULT_HANDBOOK_BASE: &str = "https://twitterritorial.github.io/twitterritorial";
+pub const DEFAULT_HANDBOOK_BASE: &str = crate::config::DEFAULT_HELP_BASE_URL;
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

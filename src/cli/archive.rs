@@ -21,11 +21,11 @@ const ADVICE_SHOWN: usize = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// A summary to read, with the three things to change first.
+    /// Un résumé à lire, avec les trois choses à changer d’abord.
     Human,
-    /// Every measure, for other tools (see docs/archive.md).
+    /// Toutes les mesures, pour d’autres outils (voir docs/archive.md).
     Json,
-    /// One self-contained page with charts, to share or print.
+    /// Une page autonome avec graphiques, à partager ou imprimer.
     Html,
 }
 
@@ -299,6 +299,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     };
     let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|err| fail(&err))?;
     file.write_all(bytes).map_err(|err| fail(&err))?;
+    // A temporary file is private (0600); a report is an ordinary file:
+    // keep the permissions of the file it replaces, else rw-r--r--.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        file.as_file()
+            .set_permissions(permissions)
+            .map_err(|err| fail(&err))?;
+    }
     file.persist(path).map_err(|err| fail(&err.error))?;
     Ok(())
 }

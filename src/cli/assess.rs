@@ -4,16 +4,17 @@
 //! Without `--answers`, asks the questions in the terminal and saves every
 //! answer at once (atomically) to `--save FILE`, so Ctrl-C keeps what was
 //! answered and a later run resumes. With `--answers FILE`, scores the file
-//! without asking anything. Measured evidence (`--evidence`) wins over the
-//! declared answers.
+//! without asking anything. Measured evidence (`--profile`, `--site`,
+//! `--archive`, `--evidence`) wins over the declared answers.
 
+mod measure;
 pub mod questionnaire;
 pub mod terminal;
 
 use super::CliError;
 use crate::assess::answers::Answers;
 use crate::assess::evidence::{Evidence, merge};
-use crate::assess::model::{DEFAULT_HANDBOOK_BASE, Model};
+use crate::assess::model::Model;
 use crate::assess::render::{Format, render};
 use crate::assess::score::assess;
 use crate::locale::Lang;
@@ -36,9 +37,10 @@ pub struct Args {
     #[arg(long, value_name = "FICHIER")]
     pub save: Option<PathBuf>,
 
-    /// Langue des questions et du rapport : fr ou en.
-    #[arg(long, default_value = "fr", value_name = "LANGUE")]
-    pub lang: Lang,
+    /// Langue des questions et du rapport : fr ou en [défaut : celle de la
+    /// configuration, sinon fr].
+    #[arg(long, value_name = "LANGUE")]
+    pub lang: Option<Lang>,
 
     /// Format du rapport : human, json, markdown ou html.
     #[arg(long, default_value = "human", value_name = "FORMAT")]
@@ -48,14 +50,36 @@ pub struct Args {
     #[arg(long, short, value_name = "FICHIER")]
     pub output: Option<PathBuf>,
 
-    /// Mesures du profil, du site ou de l’historique (YAML ou JSON, voir
-    /// docs/assessment.md) ; une mesure remplace la réponse déclarée.
+    /// Profil du compte (fichier YAML ou dossier d’une archive X) : mesure
+    /// le nom, la biographie, le lien du site, la charte, les horaires.
+    #[arg(long, value_name = "FICHIER")]
+    pub profile: Option<PathBuf>,
+
+    /// Site de la collectivité : mesure le lien vers le compte, les boutons
+    /// de partage, les publications intégrées, le flux RSS (lit quelques pages).
+    #[arg(long, value_name = "URL")]
+    pub site: Option<String>,
+
+    /// Archive du compte (le .zip envoyé par X, son dossier, un tweets.js
+    /// ou un export CSV) : mesure le rythme, les réponses, les relais,
+    /// l’automatisation ; une mesure remplace la réponse déclarée.
+    #[arg(long, value_name = "CHEMIN")]
+    pub archive: Option<PathBuf>,
+
+    /// Mesures déjà faites, en YAML ou JSON (voir docs/assessment.md) ;
+    /// une mesure remplace la réponse déclarée.
     #[arg(long, value_name = "FICHIER")]
     pub evidence: Vec<PathBuf>,
 
-    /// Adresse du guide en ligne, pour les liens du rapport.
-    #[arg(long, value_name = "URL", default_value = DEFAULT_HANDBOOK_BASE)]
-    pub help_base_url: String,
+    /// Fichier de configuration du compte (sinon .twitterritorial.yaml
+    /// cherché depuis le dossier courant vers le haut).
+    #[arg(long, value_name = "FICHIER")]
+    pub config: Option<PathBuf>,
+
+    /// Adresse du guide en ligne, pour les liens du rapport [défaut : celle
+    /// de la configuration, sinon le guide publié].
+    #[arg(long, value_name = "URL")]
+    pub help_base_url: Option<String>,
 }
 
 fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
@@ -66,20 +90,37 @@ fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, CliError> {
-    let lang = args.lang;
     let model = Model::builtin().map_err(|e| CliError(e.to_string()))?;
+    let setup = super::config::load(args.config.as_deref(), args.lang)?;
+    let lang = setup.config.lang;
+    let handbook = args
+        .help_base_url
+        .clone()
+        .unwrap_or_else(|| setup.config.help_base_url.clone());
 
     let mut evidence = Evidence::default();
     for path in &args.evidence {
         evidence.absorb(read_evidence(path, lang)?);
     }
+    let mut handle = None;
+    if let Some(path) = &args.profile {
+        let (measured, profile_handle) = measure::profile(path, &setup, lang)?;
+        evidence.absorb(measured);
+        handle = profile_handle;
+    }
+    if let Some(address) = &args.site {
+        evidence.absorb(measure::site(address, &setup, handle.as_deref(), lang)?);
+    }
+    if let Some(path) = &args.archive {
+        evidence.absorb(measure::archive(path, &setup.config, lang)?);
+    }
 
     let answers = match &args.answers {
         Some(path) => read_answers(path, &model, lang)?,
-        None => interview(&model, &args, &evidence)?,
+        None => interview(&model, &args, lang, &evidence)?,
     };
     let merged = merge(&model, &answers, &evidence);
-    let report = assess(&model, &merged, lang, &args.help_base_url);
+    let report = assess(&model, &merged, lang, &handbook);
     let text = render(&report, args.format);
     match &args.output {
         Some(path) => {
@@ -150,8 +191,12 @@ pub fn read_evidence(path: &Path, lang: Lang) -> Result<Evidence, CliError> {
 }
 
 /// Runs the questionnaire in the terminal.
-fn interview(model: &Model, args: &Args, evidence: &Evidence) -> Result<Answers, CliError> {
-    let lang = args.lang;
+fn interview(
+    model: &Model,
+    args: &Args,
+    lang: Lang,
+    evidence: &Evidence,
+) -> Result<Answers, CliError> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(CliError(
             tr(

@@ -4,7 +4,7 @@
 //! each post with the rules of the account's configuration, and reports in
 //! the chosen format. The configuration is `--config FILE`, else the
 //! `.twitterritorial.yaml` nearest above each checked file (so
-//! `twitterritorial check examples/` uses `examples/.twitterritorial.yaml`),
+//! `twitterritorial check examples/brouillons/` uses `examples/.twitterritorial.yaml`),
 //! else the defaults.
 //!
 //! Exit codes: 0 nothing at the failure level (`--fail-on`, errors by
@@ -27,12 +27,12 @@ use crate::drafts::files::{self, Input, Source};
 use crate::drafts::{self, DateOrder, DraftError, DraftPost, Format, ReadOptions, rule_matches};
 use crate::lint::{Linter, Media, Post};
 use crate::locale::Lang;
-use crate::report::github::GithubReporter;
+use crate::report::github::{GithubReporter, RunnerFiles};
 use crate::report::human::HumanReporter;
 use crate::report::json::JsonReporter;
 use crate::report::sarif::SarifReporter;
 use crate::report::{
-    Diagnostic, InputProblem, OutputFormat, Reporter, RuleInfo, SourceLines, Summary,
+    Diagnostic, InputProblem, OutputFormat, Reporter, RuleInfo, SourceLines, Summary, Tee,
 };
 use crate::rules::{self, RuleSet};
 use crate::text::Platform;
@@ -105,6 +105,11 @@ pub struct Args {
     /// (12/05/2026 = 12 mai) ou mdy (05/12/2026 = 12 mai).
     #[arg(long, default_value = "dmy", value_name = "ORDRE")]
     pub date_order: DateOrder,
+
+    /// Écrire aussi un rapport SARIF 2.1.0 dans ce fichier (pour l’onglet
+    /// « Code scanning » de GitHub), en plus du format choisi.
+    #[arg(long, value_name = "FICHIER")]
+    pub sarif: Option<PathBuf>,
 
     /// Couleurs du rapport : auto (seulement dans un terminal, sauf
     /// NO_COLOR), always, never.
@@ -179,7 +184,30 @@ pub fn run(args: Args) -> Result<ExitCode, CliError> {
         )),
         OutputFormat::Json => Box::new(JsonReporter::new(out)),
         OutputFormat::Sarif => Box::new(SarifReporter::new(out, cwd.as_deref())),
-        OutputFormat::Github => Box::new(GithubReporter::new(out, lang)),
+        OutputFormat::Github => Box::new(GithubReporter::with_runner(
+            out,
+            lang,
+            RunnerFiles::from_env(),
+        )),
+    };
+    let reporter = match &args.sarif {
+        None => reporter,
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| {
+                CliError(match lang {
+                    Lang::Fr => format!(
+                        "impossible de créer le fichier SARIF {}\u{a0}: {e}",
+                        path.display()
+                    ),
+                    Lang::En => format!("cannot create the SARIF file {}: {e}", path.display()),
+                })
+            })?;
+            let sarif = SarifReporter::new(
+                Box::new(BufWriter::new(file)) as Box<dyn Write>,
+                cwd.as_deref(),
+            );
+            Box::new(Tee::new(vec![reporter, Box::new(sarif)]))
+        }
     };
     let fail_level = if args.deny_warnings {
         args.fail_on.min(Severity::Warning)
@@ -590,7 +618,9 @@ impl Run<'_> {
             message: error.message(self.lang).to_string(),
             severity,
         };
-        // Standard error may be closed too; the report goes on.
+        // The findings before it first; standard error may be closed too,
+        // the report goes on.
+        self.reporter.flush()?;
         let _ = writeln!(io::stderr().lock(), "{}", problem.render(self.lang));
         if severity == Severity::Error {
             self.summary.input_errors += 1;

@@ -382,6 +382,8 @@ struct Record<'a> {
     raw: &'a [u8],
     /// File line of the first byte of `raw`.
     line: u64,
+    /// Lines of `raw` (when it is UTF-8), to place its bytes.
+    index: Option<LineIndex<'a>>,
 }
 
 /// Where a field's content starts in the raw record, and how it is written.
@@ -406,7 +408,15 @@ impl<'a> Record<'a> {
             }
             raw = rest;
         }
-        Record { parsed, raw, line }
+        let index = std::str::from_utf8(raw)
+            .ok()
+            .map(|text| LineIndex::starting_at(text, u32::try_from(line).unwrap_or(u32::MAX)));
+        Record {
+            parsed,
+            raw,
+            line,
+            index,
+        }
     }
 
     fn start(&self) -> Position {
@@ -434,19 +444,10 @@ impl<'a> Record<'a> {
         Ok(fields)
     }
 
-    fn index(&self) -> Option<LineIndex<'a>> {
-        let raw = std::str::from_utf8(self.raw).ok()?;
-        Some(LineIndex::starting_at(
-            raw,
-            u32::try_from(self.line).unwrap_or(u32::MAX),
-        ))
-    }
-
     /// Finds each field in the raw record, checking its quoting on the way.
     fn field_spans(&self) -> Result<Vec<FieldSpan>, DraftError> {
         let raw = self.raw;
-        let index = self.index();
-        let at = |offset: usize| match &index {
+        let at = |offset: usize| match &self.index {
             Some(index) => index.position(offset),
             None => self.start(),
         };
@@ -520,7 +521,7 @@ impl FieldSpan {
         positions: &mut PositionMapBuilder,
         record: &Record,
     ) {
-        let Some(index) = record.index() else {
+        let Some(index) = record.index.as_ref() else {
             positions.produced(text.len(), self.at);
             text.push_str(value);
             return;

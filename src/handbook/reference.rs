@@ -27,16 +27,19 @@ pub fn rule_reference(rules: &RuleSet, lang: Lang) -> String {
     let _ = writeln!(out, "## {} {{#{}}}\n", t.overview, OVERVIEW_ID);
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} |",
-        t.rule, t.category, t.severity, t.applies_to
+        "| {} | {} | {} | {} | {} |",
+        t.rule, t.title, t.category, t.severity, t.applies_to
     );
-    out.push_str("|---|---|---|---|\n");
+    out.push_str("|---|---|---|---|---|\n");
     for rule in rules.rules() {
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {} | {} | {} |",
+            "| [`{}`](#{}) | {} | {} | {} | {} |",
             rule.id,
             rule_anchor(&rule.id),
+            rule.title
+                .as_ref()
+                .map_or(String::new(), |t| escape_inline(t.get(lang))),
             category_title(&rule.category, lang),
             severity_word(rule, lang),
             applies_to_word(rule.applies_to, lang)
@@ -70,7 +73,20 @@ pub fn category_anchor(category: &str) -> String {
 }
 
 fn write_rule(out: &mut String, rule: &Rule, lang: Lang, t: &Words) {
-    let _ = writeln!(out, "### `{}` {{#{}}}\n", rule.id, rule_anchor(&rule.id));
+    match &rule.title {
+        Some(title) => {
+            let _ = writeln!(
+                out,
+                "### `{}` — {} {{#{}}}\n",
+                rule.id,
+                escape_inline(title.get(lang)),
+                rule_anchor(&rule.id)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "### `{}` {{#{}}}\n", rule.id, rule_anchor(&rule.id));
+        }
+    }
     let _ = writeln!(
         out,
         "- **{}{}** {}",
@@ -129,7 +145,7 @@ fn write_rule(out: &mut String, rule: &Rule, lang: Lang, t: &Words) {
     }
 
     // The description is written in Markdown in the pack.
-    let _ = writeln!(out, "{}\n", rule.description.get(lang).trim());
+    let _ = writeln!(out, "{}\n", html_as_code(rule.description.get(lang).trim()));
 
     let is_post = rule.applies_to == AppliesTo::Post;
     if !rule.examples.trigger.is_empty() {
@@ -168,20 +184,36 @@ fn write_example(
     lang: Lang,
     t: &Words,
 ) {
-    if let Some(profile) = &example.profile {
-        let yaml = serde_saphyr::to_string(profile).unwrap_or_else(|_| profile.to_string());
-        let fence = fence_for(&yaml);
-        let _ = writeln!(out, "{fence}yaml\n{}\n{fence}\n", yaml.trim_end());
-    } else if !example.text.is_empty() {
-        let mut info = format!("{class} rule={}", rule.id);
-        if let Some(p) = example.platform {
-            let _ = write!(info, " platform={}", platform_code(p));
+    match rule.applies_to {
+        // Only posts get the marked blocks the test runs as posts.
+        AppliesTo::Post if !example.text.is_empty() => {
+            let mut info = format!("{class} rule={}", rule.id);
+            if let Some(p) = example.platform {
+                let _ = write!(info, " platform={}", platform_code(p));
+            }
+            if let Some(d) = example.date {
+                let _ = write!(info, " date={d}");
+            }
+            code_block(out, &info, &example.text);
         }
-        if let Some(d) = example.date {
-            let _ = write!(info, " date={d}");
+        AppliesTo::Site => {
+            let html = example.html.as_deref().unwrap_or(&example.text);
+            if !html.is_empty() {
+                code_block(out, "html", html);
+            }
+            if let Some(feed) = &example.feed {
+                let _ = writeln!(out, "{}\n", t.feed);
+                code_block(out, "xml", feed);
+            }
         }
-        let fence = fence_for(&example.text);
-        let _ = writeln!(out, "{fence}{info}\n{}\n{fence}\n", example.text);
+        _ => {
+            if let Some(profile) = &example.profile {
+                let yaml = serde_saphyr::to_string(profile).unwrap_or_else(|_| profile.to_string());
+                code_block(out, "yaml", yaml.trim_end());
+            } else if !example.text.is_empty() {
+                code_block(out, "text", &example.text);
+            }
+        }
     }
 
     let mut context: Vec<String> = Vec::new();
@@ -189,7 +221,18 @@ fn write_example(
         context.push(format!("{} {}", t.on_platform, platform_title(p)));
     }
     if let Some(d) = example.date {
-        context.push(format!("{} {}", t.published_on, long_date(d, lang)));
+        let when = match rule.applies_to {
+            AppliesTo::Post => t.published_on,
+            _ => t.checked_on,
+        };
+        context.push(format!("{when} {}", long_date(d, lang)));
+    }
+    if let Some(content_type) = &example.content_type {
+        context.push(format!(
+            "{} `{}`",
+            t.content_type,
+            content_type.replace('`', "'")
+        ));
     }
     for media in &example.media {
         context.push(media_line(&media.file, media.alt.as_deref(), lang));
@@ -211,6 +254,72 @@ fn write_example(
     if !context.is_empty() {
         let _ = writeln!(out, "*{}*\n", capitalise(&context.join(t.separator)));
     }
+}
+
+/// Shows the raw HTML of a description as code: a pack that writes
+/// `<link rel="me" href="…">` means the tag itself, and in the book it would
+/// otherwise become a real (and broken) element. A tag, a few words and its
+/// closing tag (`<a href="…">Mastodon</a>`) share one code span.
+fn html_as_code(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut inline: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut blocks: Vec<std::ops::Range<usize>> = Vec::new();
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::InlineHtml(_) => match inline.last_mut() {
+                Some(last)
+                    if markdown[range.clone()].starts_with("</")
+                        && !markdown[last.clone()].starts_with("</")
+                        && range.start >= last.end
+                        && range.start - last.end <= 40
+                        && !markdown[last.end..range.start].contains(['<', '\n']) =>
+                {
+                    last.end = range.end
+                }
+                _ => inline.push(range),
+            },
+            Event::Start(Tag::HtmlBlock) => blocks.push(range),
+            Event::End(TagEnd::HtmlBlock) => {}
+            _ => {}
+        }
+    }
+    let mut spans: Vec<(std::ops::Range<usize>, bool)> = inline
+        .into_iter()
+        .map(|r| (r, false))
+        .chain(blocks.into_iter().map(|r| (r, true)))
+        .collect();
+    spans.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut at = 0;
+    for (range, block) in spans {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&markdown[at..range.start]);
+        let raw = &markdown[range.clone()];
+        if block {
+            let raw = raw.trim_end();
+            let fence = fence_for(raw);
+            let _ = write!(out, "{fence}html\n{raw}\n{fence}\n");
+        } else {
+            let ticks = "`".repeat(fence_for(raw).len() - 2);
+            let pad = if raw.starts_with('`') || raw.ends_with('`') {
+                " "
+            } else {
+                ""
+            };
+            let _ = write!(out, "{ticks}{pad}{raw}{pad}{ticks}");
+        }
+        at = range.end;
+    }
+    out.push_str(&markdown[at..]);
+    out
+}
+
+/// A fenced block of `text`, with a fence longer than any backtick run in it.
+fn code_block(out: &mut String, info: &str, text: &str) {
+    let fence = fence_for(text);
+    let _ = writeln!(out, "{fence}{info}\n{text}\n{fence}\n");
 }
 
 /// What an example changes in the example account, in words.
@@ -581,6 +690,7 @@ struct Words {
     intro: fn(usize, &str) -> String,
     overview: &'static str,
     rule: &'static str,
+    title: &'static str,
     category: &'static str,
     severity: &'static str,
     severity_default: &'static str,
@@ -595,6 +705,9 @@ struct Words {
     see_chapter: &'static str,
     on_platform: &'static str,
     published_on: &'static str,
+    checked_on: &'static str,
+    content_type: &'static str,
+    feed: &'static str,
     ignoring: &'static str,
     colon: &'static str,
     /// Between the items of an example's context.
@@ -614,6 +727,7 @@ impl Words {
                 },
                 overview: "Vue d’ensemble",
                 rule: "Règle",
+                title: "En bref",
                 category: "Catégorie",
                 severity: "Gravité",
                 severity_default: "Gravité par défaut",
@@ -628,6 +742,9 @@ impl Words {
                 see_chapter: "Pour comprendre ces règles, lire aussi",
                 on_platform: "sur",
                 published_on: "publié le",
+                checked_on: "vérifié le",
+                content_type: "type de contenu\u{a0}:",
+                feed: "Le flux que la page annonce\u{a0}:",
                 ignoring: "règles ignorées pour ce post\u{a0}:",
                 colon: "\u{a0}:",
                 separator: "\u{a0}; ",
@@ -641,6 +758,7 @@ impl Words {
                 },
                 overview: "Overview",
                 rule: "Rule",
+                title: "In short",
                 category: "Category",
                 severity: "Severity",
                 severity_default: "Default severity",
@@ -655,6 +773,9 @@ impl Words {
                 see_chapter: "To understand these rules, read also",
                 on_platform: "on",
                 published_on: "published on",
+                checked_on: "checked on",
+                content_type: "content type:",
+                feed: "The feed the page announces:",
                 ignoring: "rules ignored for this post:",
                 colon: ":",
                 separator: "; ",
@@ -671,6 +792,24 @@ mod tests {
     fn fences_outgrow_backticks_in_the_text() {
         assert_eq!(fence_for("plain"), "```");
         assert_eq!(fence_for("a ```` b"), "`````");
+    }
+
+    #[test]
+    fn raw_html_of_a_description_shows_as_code() {
+        assert_eq!(
+            html_as_code(
+                "Dans l’en-tête (<link rel=\"me\" href=\"…\">) ou <a rel=\"me\" href=\"x\">Mastodon</a>, <https://a.fr>."
+            ),
+            "Dans l’en-tête (`<link rel=\"me\" href=\"…\">`) ou `<a rel=\"me\" href=\"x\">Mastodon</a>`, <https://a.fr>."
+        );
+        assert_eq!(
+            html_as_code("Texte\n\n<div>\nbloc\n</div>\n\nSuite"),
+            "Texte\n\n```html\n<div>\nbloc\n</div>\n```\n\nSuite"
+        );
+        assert_eq!(
+            html_as_code("Sans balise, `<code>` déjà."),
+            "Sans balise, `<code>` déjà."
+        );
     }
 
     #[test]
@@ -707,10 +846,17 @@ mod tests {
         for lang in [Lang::Fr, Lang::En] {
             let md = rule_reference(&rules, lang);
             for rule in rules.rules() {
-                let heading = format!("### `{}` {{#{}}}", rule.id, rule_anchor(&rule.id));
-                assert_eq!(md.matches(&heading).count(), 1, "{heading} in {lang:?}");
+                let (start, end) = (
+                    format!("### `{}`", rule.id),
+                    format!("{{#{}}}", rule_anchor(&rule.id)),
+                );
+                let headings = md
+                    .lines()
+                    .filter(|l| l.starts_with(&start) && l.ends_with(&end))
+                    .count();
+                assert_eq!(headings, 1, "{start} … {end} in {lang:?}");
                 assert!(
-                    md.contains(rule.description.get(lang).trim()),
+                    md.contains(&html_as_code(rule.description.get(lang).trim())),
                     "{} description in {lang:?}",
                     rule.id
                 );

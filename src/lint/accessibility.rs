@@ -235,12 +235,9 @@ impl PostCheck for Emoji {
                 );
             }
         }
-        // A post told in emoji only.
-        let words = post.words();
-        if !words
-            .plain()
-            .any(|t| text[t.span.clone()].chars().any(char::is_alphabetic))
-        {
+        // A post told in emoji only: no letter outside hashtags, mentions
+        // and links.
+        if !has_plain_letters(post) {
             let span = found[0].span.start..found.last().map_or(0, |e| e.span.end);
             hits.push(
                 Hit::new(span)
@@ -252,6 +249,7 @@ impl PostCheck for Emoji {
         if self.before_words.is_empty() {
             return;
         }
+        let words = post.words();
         // An emoji right after an article or preposition stands for a word.
         for e in &found {
             let before = &text[..e.span.start];
@@ -286,6 +284,22 @@ impl PostCheck for Emoji {
             }
         }
     }
+}
+
+/// True when the post has a letter outside its hashtags, mentions and links.
+fn has_plain_letters(post: &PostView<'_>) -> bool {
+    let e = post.entities;
+    let inside = |i: usize| {
+        e.hashtags
+            .iter()
+            .chain(&e.mentions)
+            .chain(&e.urls)
+            .chain(&e.cashtags)
+            .any(|x| x.byte_start <= i && i < x.byte_end)
+    };
+    post.text
+        .char_indices()
+        .any(|(i, c)| c.is_alphabetic() && !inside(i))
 }
 
 // ---------------------------------------------------------------------------
@@ -435,6 +449,14 @@ impl PostCheck for Styled {
             }
         };
         for (i, c) in text.char_indices() {
+            // Below ɢ (U+0262) no character is styled: only a letter that
+            // closes an open run matters.
+            if (c as u32) < 0x262 {
+                if run.is_some() && (c.is_alphabetic() || c == '\n') {
+                    flush(&mut run, hits);
+                }
+                continue;
+            }
             scratch.clear();
             if plain_of(c, &mut scratch) {
                 let end = i + c.len_utf8();

@@ -19,7 +19,34 @@ pub(crate) fn find(text: &str) -> Vec<Emoji> {
         return out;
     }
     let mut chars = text.char_indices().peekable();
+    // Start of the character before the current one, and of the one before
+    // it: a keycap (`1️⃣`) is recognised at its U+20E3.
+    let (mut prev, mut prev2) = (None::<(usize, char)>, None::<(usize, char)>);
     while let Some((i, c)) = chars.next() {
+        let (p1, p2) = (prev, prev2);
+        prev2 = prev;
+        prev = Some((i, c));
+        if (c as u32) < 0xA9 {
+            continue;
+        }
+        if c == '\u{20E3}' {
+            // Keycap: digit, optional VS16, U+20E3.
+            let base = match (p1, p2) {
+                (Some((_, '\u{FE0F}')), Some((s, d))) | (Some((s, d)), _)
+                    if matches!(d, '0'..='9' | '#' | '*') =>
+                {
+                    Some(s)
+                }
+                _ => None,
+            };
+            if let Some(start) = base {
+                out.push(Emoji {
+                    span: start..i + 3,
+                    face: false,
+                });
+            }
+            continue;
+        }
         if is_regional_indicator(c) {
             let mut end = i + c.len_utf8();
             if let Some(&(j, d)) = chars.peek()
@@ -32,22 +59,6 @@ pub(crate) fn find(text: &str) -> Vec<Emoji> {
                 span: i..end,
                 face: false,
             });
-            continue;
-        }
-        if matches!(c, '0'..='9' | '#' | '*') {
-            // Keycap: digit, optional VS16, U+20E3.
-            let mut look = chars.clone();
-            if let Some(&(_, '\u{FE0F}')) = look.peek() {
-                look.next();
-            }
-            if let Some(&(j, '\u{20E3}')) = look.peek() {
-                look.next();
-                chars = look;
-                out.push(Emoji {
-                    span: i..j + 3,
-                    face: false,
-                });
-            }
             continue;
         }
         if !is_pictographic(c) {

@@ -1,7 +1,7 @@
 //! Hashtag kinds: how many, the official spelling, hashtags cut by
 //! punctuation, multi-word hashtags without capitals, digits-only hashtags.
 
-use super::words::{fold, fold_char};
+use super::words::{WordSet, fold, fold_char};
 use super::{Account, Hit, PostCheck, PostView, params};
 use crate::diagnostic::Severity;
 use crate::rules::{AppliesTo, CheckSpec, KindInfo};
@@ -196,15 +196,21 @@ fn near_miss<'a>(
         return None;
     }
     officials.iter().find(|o| o.comparable == c).or_else(|| {
+        let len = c.chars().count();
         officials
             .iter()
-            .map(|o| {
+            .filter_map(|o| {
                 let n = o.comparable.chars().count();
-                (strsim::damerau_levenshtein(&o.comparable, &c), n, o)
+                let allowed = typos_allowed(n, max_typos);
+                // Lengths too far apart: no need for the edit distance.
+                if n.abs_diff(len) > allowed {
+                    return None;
+                }
+                let d = strsim::damerau_levenshtein(&o.comparable, &c);
+                (d <= allowed).then_some((d, o))
             })
-            .filter(|(d, n, _)| *d <= typos_allowed(*n, max_typos))
-            .min_by_key(|(d, _, _)| *d)
-            .map(|(_, _, o)| o)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, o)| o)
     })
 }
 
@@ -393,13 +399,13 @@ fn capitalize_first(s: &str) -> String {
 /// The built-in word list used to find the words of a hashtag.
 static BUILTIN_WORDS: &str = include_str!("../../rules/data/words.txt");
 
-fn builtin_words() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+fn builtin_words() -> &'static WordSet {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     WORDS.get_or_init(|| parse_word_list(BUILTIN_WORDS))
 }
 
 /// Words of a list file: one or more per line, `#` starts a comment.
-fn parse_word_list(text: &str) -> HashSet<String> {
+fn parse_word_list(text: &str) -> WordSet {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or(""))
         .flat_map(str::split_whitespace)
@@ -431,8 +437,8 @@ fn default_min_letters() -> usize {
 
 struct CamelCase {
     min_letters: usize,
-    extra: HashSet<String>,
-    single: HashSet<String>,
+    extra: WordSet,
+    single: WordSet,
     known: Vec<OfficialTag>,
     officials: Vec<OfficialTag>,
 }

@@ -47,6 +47,26 @@ pub(crate) fn build(
     Ok(Box::new(LengthLimit { limits }))
 }
 
+/// A length no platform can exceed for this text, cheap to compute: most
+/// posts are far below their limit and need no exact measure.
+///
+/// On X a character weighs at most 2, and those below U+0300 weigh 1; a
+/// link adds at most 23 to its own characters. On Mastodon and Bluesky a
+/// grapheme has at least one character, and a link counts 23 at most. NFC,
+/// which X applies, does not lengthen text below U+0300.
+fn upper_bound(text: &str, links: usize, platform: Platform) -> usize {
+    let light = text
+        .bytes()
+        .filter(|&b| b < 0x80 || (0xC2..=0xCB).contains(&b))
+        .count();
+    let chars = text.chars().count();
+    let heavy = chars.saturating_sub(light);
+    match platform {
+        Platform::X => light + 2 * heavy + 23 * links,
+        Platform::Mastodon | Platform::Bluesky => chars + 23 * links,
+    }
+}
+
 impl PostCheck for LengthLimit {
     fn check(&self, post: &PostView<'_>, hits: &mut Vec<Hit>) {
         for &platform in post.platforms {
@@ -55,6 +75,10 @@ impl PostCheck for LengthLimit {
                 .iter()
                 .find(|(p, _)| *p == platform)
                 .map(|(_, l)| *l);
+            let max = limit.unwrap_or_else(|| platform.default_limit());
+            if upper_bound(post.text, post.entities.urls.len(), platform) <= max {
+                continue;
+            }
             let m = text::measure(post.text, platform, limit);
             if m.length <= m.limit {
                 continue;
@@ -116,6 +140,31 @@ mod tests {
             run_kind("kind: length-limit", &text).is_empty(),
             "250 + 1 + 23 fits in 280"
         );
+    }
+
+    #[test]
+    fn the_cheap_bound_is_never_below_the_measure() {
+        let samples = [
+            "Réunion publique à l’Hôtel de Ville, « entrée libre » !",
+            "Fête 🎉👨‍👩‍👧 🇫🇷 1️⃣ ce soir",
+            "市役所のお知らせ 東京都",
+            "e\u{301}te\u{301} Å ﬁ ǅ",
+            "Infos https://www.ville-exemple.fr/a et bit.ly/x et t.co",
+            "𝗘́𝗹𝗲𝗰𝘁𝗶𝗼𝗻𝘀 ｍｕｎｉｃｉｐａｌｅｓ",
+        ];
+        for s in samples {
+            let text = s.repeat(3);
+            let links = crate::text::extract_entities(&text).urls.len();
+            for p in Platform::ALL {
+                let m = text::measure(&text, p, None);
+                assert!(
+                    upper_bound(&text, links, p) >= m.length,
+                    "{p:?} {text}: {} < {}",
+                    upper_bound(&text, links, p),
+                    m.length
+                );
+            }
+        }
     }
 
     #[test]

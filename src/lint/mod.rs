@@ -413,7 +413,7 @@ fn build_rule(rule: &Rule, account: &Account) -> Result<Box<dyn PostCheck>, Conf
         line: Some(rule.origin.line),
         column: None,
         problem: crate::locale::Localized {
-            fr: format!("règle `{}` : paramètres invalides : {e}", rule.id),
+            fr: format!("règle `{}`\u{a0}: paramètres invalides\u{a0}: {e}", rule.id),
             en: format!("rule `{}`: invalid parameters: {e}", rule.id),
         },
         expected: None,

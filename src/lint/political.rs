@@ -25,7 +25,7 @@ pub(crate) const PARTISAN_KIND: KindInfo = KindInfo {
     applies_to: AppliesTo::Post,
     variants: &[],
     placeholders: PLACEHOLDERS,
-    validate: Some(super::validate_params),
+    validate: Some(validate),
 };
 
 pub(crate) const ACHIEVEMENT_KIND: KindInfo = KindInfo {
@@ -33,7 +33,7 @@ pub(crate) const ACHIEVEMENT_KIND: KindInfo = KindInfo {
     applies_to: AppliesTo::Post,
     variants: &[],
     placeholders: PLACEHOLDERS,
-    validate: Some(super::validate_params),
+    validate: Some(validate),
 };
 
 pub(crate) const ELECTION_EVE_KIND: KindInfo = KindInfo {
@@ -41,12 +41,21 @@ pub(crate) const ELECTION_EVE_KIND: KindInfo = KindInfo {
     applies_to: AppliesTo::Post,
     variants: &[],
     placeholders: PLACEHOLDERS,
-    validate: Some(super::validate_params),
+    validate: Some(validate),
 };
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NoParams {}
+
+/// Checks a political rule when its pack is read: no parameters, and a
+/// `data:` the detector accepts (compiling it waits for the linter).
+fn validate(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), String> {
+    let _: NoParams = params(spec)?;
+    let pack: PackData =
+        serde_json::from_value(data.clone()).map_err(|e| format!("political `data:`: {e}"))?;
+    pack.validate().map_err(|e| e.to_string())
+}
 
 /// The calendar of an account: built-in elections plus the configuration's.
 pub(crate) fn calendar(account: &crate::config::Config) -> Calendar {

@@ -6,8 +6,15 @@
 //! Severities map to `error`, `warning` and `notice`. Values are escaped as
 //! the runner expects (`%`, line breaks, and in properties `:` and `,`).
 //! Input problems are annotated too; a plain summary line ends the output.
+//!
+//! On a runner, the reporter also appends a Markdown summary to the file
+//! named by `GITHUB_STEP_SUMMARY` (shown on the run's page) and the counts to
+//! `GITHUB_OUTPUT` (the action's `errors` and `warnings` outputs).
 
+use std::collections::BTreeMap;
+use std::fs::OpenOptions;
 use std::io::{self, Write};
+use std::path::PathBuf;
 
 use super::{Diagnostic, InputProblem, Reporter, RuleInfo, Summary};
 use crate::diagnostic::Severity;
@@ -16,12 +23,120 @@ use crate::locale::Lang;
 pub struct GithubReporter<W: Write> {
     out: W,
     lang: Lang,
+    runner: RunnerFiles,
+    /// Findings per rule, for the step summary's table.
+    per_rule: BTreeMap<String, RuleTally>,
+}
+
+/// The files a GitHub runner gives a step for its summary and outputs.
+#[derive(Clone, Debug, Default)]
+pub struct RunnerFiles {
+    pub step_summary: Option<PathBuf>,
+    pub output: Option<PathBuf>,
+}
+
+impl RunnerFiles {
+    /// Reads `GITHUB_STEP_SUMMARY` and `GITHUB_OUTPUT`; empty values count as unset.
+    pub fn from_env() -> RunnerFiles {
+        let var = |name| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        RunnerFiles {
+            step_summary: var("GITHUB_STEP_SUMMARY"),
+            output: var("GITHUB_OUTPUT"),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct RuleTally {
+    severity: Option<Severity>,
+    count: usize,
+    help: String,
+    first: String,
 }
 
 impl<W: Write> GithubReporter<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        GithubReporter { out, lang }
+        Self::with_runner(out, lang, RunnerFiles::default())
     }
+
+    pub fn with_runner(out: W, lang: Lang, runner: RunnerFiles) -> Self {
+        GithubReporter {
+            out,
+            lang,
+            runner,
+            per_rule: BTreeMap::new(),
+        }
+    }
+
+    /// The Markdown shown on the run's summary page.
+    fn step_summary(&self, summary: &Summary) -> String {
+        let (title, rule, count, example, none) = match self.lang {
+            Lang::Fr => (
+                "Vérification des brouillons",
+                "Règle",
+                "Nombre",
+                "Premier cas",
+                "Aucun problème trouvé.",
+            ),
+            Lang::En => (
+                "Draft check",
+                "Rule",
+                "Count",
+                "First case",
+                "No problem found.",
+            ),
+        };
+        let mut md = format!(
+            "## {title}\n\n{}\n\n",
+            super::human::summary_line(summary, self.lang)
+        );
+        if self.per_rule.is_empty() {
+            md.push_str(none);
+            md.push('\n');
+            return md;
+        }
+        md.push_str(&format!(
+            "| {rule} | {count} | {example} |\n|---|---:|---|\n"
+        ));
+        for (id, tally) in &self.per_rule {
+            let severity = tally.severity.map_or("", Severity::as_str);
+            md.push_str(&format!(
+                "| [`{id}`]({}) ({severity}) | {} | {} |\n",
+                tally.help,
+                tally.count,
+                tally.first.replace('|', "\\|")
+            ));
+        }
+        md
+    }
+
+    fn write_runner_files(&self, summary: &Summary) -> io::Result<()> {
+        if let Some(path) = &self.runner.step_summary {
+            append(path, &self.step_summary(summary))?;
+        }
+        if let Some(path) = &self.runner.output {
+            append(
+                path,
+                &format!(
+                    "errors={}\nwarnings={}\ninfos={}\n",
+                    summary.errors, summary.warnings, summary.infos
+                ),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn append(path: &std::path::Path, text: &str) -> io::Result<()> {
+    OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?
+        .write_all(text.as_bytes())
 }
 
 fn command(severity: Severity) -> &'static str {
@@ -46,6 +161,13 @@ pub fn escape_property(text: &str) -> String {
 
 impl<W: Write> Reporter for GithubReporter<W> {
     fn diagnostic(&mut self, d: &Diagnostic, _rule: &RuleInfo) -> io::Result<()> {
+        let tally = self.per_rule.entry(d.rule.clone()).or_default();
+        tally.count += 1;
+        tally.severity = tally.severity.max(Some(d.severity));
+        if tally.first.is_empty() {
+            tally.first = format!("`{}:{}` {}", d.file, d.line, d.message);
+            tally.help = d.help.clone();
+        }
         let help = match self.lang {
             Lang::Fr => format!("Aide\u{a0}: {}", d.help),
             Lang::En => format!("Help: {}", d.help),
@@ -77,13 +199,18 @@ impl<W: Write> Reporter for GithubReporter<W> {
         )
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         writeln!(
             self.out,
             "{}",
             super::human::summary_line(summary, self.lang)
         )?;
-        self.out.flush()
+        self.out.flush()?;
+        self.write_runner_files(summary)
     }
 }
 

@@ -116,6 +116,10 @@ impl<W: Write> Reporter for HumanReporter<W> {
         writeln!(self.out, "{rendered}\n")
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         let line = summary_line(summary, self.lang);
         let style = if summary.errors > 0 || summary.input_errors > 0 {

@@ -49,6 +49,10 @@ impl<W: Write> Reporter for JsonReporter<W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {
         self.start()?;
         if !self.first {

@@ -332,6 +332,48 @@ pub trait Reporter {
 
     /// Ends the report with the run's counts and flushes it.
     fn finish(&mut self, summary: &Summary) -> std::io::Result<()>;
+
+    /// Writes out what is buffered, so that a message printed on standard
+    /// error comes after the findings before it.
+    fn flush(&mut self) -> std::io::Result<()>;
+}
+
+/// Sends one run to several reporters (the log format and a SARIF file).
+#[cfg(feature = "cli")]
+pub struct Tee {
+    reporters: Vec<Box<dyn Reporter>>,
+}
+
+#[cfg(feature = "cli")]
+impl Tee {
+    pub fn new(reporters: Vec<Box<dyn Reporter>>) -> Tee {
+        Tee { reporters }
+    }
+}
+
+#[cfg(feature = "cli")]
+impl Reporter for Tee {
+    fn diagnostic(&mut self, diagnostic: &Diagnostic, rule: &RuleInfo) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.diagnostic(diagnostic, rule))
+    }
+
+    fn input_problem(&mut self, problem: &InputProblem) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.input_problem(problem))
+    }
+
+    fn finish(&mut self, summary: &Summary) -> std::io::Result<()> {
+        self.reporters
+            .iter_mut()
+            .try_for_each(|r| r.finish(summary))
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.reporters.iter_mut().try_for_each(|r| r.flush())
+    }
 }
 
 #[cfg(test)]

@@ -293,6 +293,10 @@ impl<W: Write> Reporter for SarifReporter<W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
         self.start()?;
         if !self.first_result {

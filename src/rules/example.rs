@@ -144,7 +144,7 @@ impl Example {
             && self.html.is_none()
         {
             return Err((
-                "exemple vide : donnez `text` (ou `profile`, ou `html`)".into(),
+                "exemple vide\u{a0}: donnez `text` (ou `profile`, ou `html`)".into(),
                 "empty example: give `text` (or `profile`, or `html`)".into(),
             ));
         }

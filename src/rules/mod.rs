@@ -276,7 +276,7 @@ fn located(file: &str, at: At, fr: String, en: String, efr: &str, een: &str) -> 
 }
 
 const PACK_FORM: (&str, &str) = (
-    "un pack de règles : pack: NOM / rules: [{id, category, severity, check: {kind, …}, message: {fr, en}, description: {fr, en}, examples}] (voir docs/rules.md)",
+    "un pack de règles\u{a0}: pack: NOM / rules: [{id, category, severity, check: {kind, …}, message: {fr, en}, description: {fr, en}, examples}] (voir docs/rules.md)",
     "a rule pack: pack: NAME / rules: [{id, category, severity, check: {kind, …}, message: {fr, en}, description: {fr, en}, examples}] (see docs/rules.md)",
 );
 
@@ -287,7 +287,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
     if yaml_is_empty(text) {
         return Err(ConfigError::file(
             &src.file,
-            "pack de règles vide : il faut au moins `pack:` et `rules:`".into(),
+            "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
             "empty rule pack: it needs at least `pack:` and `rules:`".into(),
         ));
     }
@@ -321,7 +321,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
                 id_at,
                 format!("identifiant `{id}` sans catégorie"),
                 format!("id `{id}` has no category"),
-                "catégorie.nom en minuscules : hashtag.too-many",
+                "catégorie.nom en minuscules\u{a0}: hashtag.too-many",
                 "category.name in lower case: hashtag.too-many",
             ));
         };
@@ -336,7 +336,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
                 id_at,
                 format!("identifiant `{id}` mal formé"),
                 format!("malformed id `{id}`"),
-                "catégorie.nom en minuscules, chiffres et tirets : local.mots-a-eviter",
+                "catégorie.nom en minuscules, chiffres et tirets\u{a0}: local.mots-a-eviter",
                 "category.name in lower case, digits and hyphens: local.words-to-avoid",
             ));
         }
@@ -407,7 +407,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
             return Err(located(
                 &src.file,
                 check_at,
-                format!("paramètres invalides pour `{}` : {e}", spec.kind),
+                format!("paramètres invalides pour `{}`\u{a0}: {e}", spec.kind),
                 format!("invalid parameters for `{}`: {e}", spec.kind),
                 "les paramètres décrits pour ce type dans docs/rules.md",
                 "the parameters described for this kind in docs/rules.md",
@@ -430,7 +430,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
                         spec.kind
                     ),
                     format!("unknown message variant `{variant}` for `{}`", spec.kind),
-                    &format!("une de : {list}"),
+                    &format!("une de\u{a0}: {list}"),
                     &format!("one of: {}", info.variants.join(", ")),
                 ));
             }
@@ -454,7 +454,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
                         ex_at,
                         fr,
                         en,
-                        "voir docs/rules.md, « Exemples »",
+                        "voir docs/rules.md, «\u{a0}Exemples\u{a0}»",
                         "see docs/rules.md, “Examples”",
                     )
                 })?;
@@ -519,7 +519,7 @@ fn check_placeholders(
                         "the message uses `{{{key}}}`, which `{}` does not fill",
                         info.name
                     ),
-                    &format!("un de : {list}"),
+                    &format!("un de\u{a0}: {list}"),
                     &format!("one of: {list}"),
                 ));
             }
@@ -547,7 +547,10 @@ mod files {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             ConfigError::file(
                 &name,
-                format!("impossible de lire le dossier de règles (`rules_dir`) : {e}"),
+                format!(
+                    "impossible de lire le dossier de règles (`rules_dir`)\u{a0}: {}",
+                    crate::config::io_reason_fr(&e)
+                ),
                 format!("cannot read the rules folder (`rules_dir`): {e}"),
             )
         })?;

@@ -481,33 +481,6 @@ fn looks_like_news(url: &Url, markers: &Markers) -> bool {
         })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mastodon_accounts_parse() {
-        let m = MastodonAccount::parse("@VilleExemple@Mastodon.social").unwrap();
-        assert_eq!(m.profile_url(), "https://mastodon.social/@villeexemple");
-        assert_eq!(
-            MastodonAccount::parse("https://piaille.fr/@ville")
-                .unwrap()
-                .host,
-            "piaille.fr"
-        );
-        assert!(MastodonAccount::parse("@ville").is_none());
-    }
-
-    #[test]
-    fn accounts_refuse_a_bad_handle() {
-        assert!(Accounts::new(Some("@Ville Exemple"), None, None).is_err());
-        let a = Accounts::new(Some("@VilleExemple"), Some(""), Some("@Ville-Exemple.fr")).unwrap();
-        assert_eq!(a.x.as_deref(), Some("VilleExemple"));
-        assert_eq!(a.bluesky.as_deref(), Some("ville-exemple.fr"));
-        assert!(a.mastodon.is_none());
-    }
-}
-
 /// The audit of a site made of one page given as text (rule examples, the
 /// browser): the page is analysed as if read at `url`, and the feed it
 /// announces, when `feed` is given, is read from that text.
@@ -568,4 +541,31 @@ pub fn offline(
         facts,
     });
     audit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mastodon_accounts_parse() {
+        let m = MastodonAccount::parse("@VilleExemple@Mastodon.social").unwrap();
+        assert_eq!(m.profile_url(), "https://mastodon.social/@villeexemple");
+        assert_eq!(
+            MastodonAccount::parse("https://piaille.fr/@ville")
+                .unwrap()
+                .host,
+            "piaille.fr"
+        );
+        assert!(MastodonAccount::parse("@ville").is_none());
+    }
+
+    #[test]
+    fn accounts_refuse_a_bad_handle() {
+        assert!(Accounts::new(Some("@Ville Exemple"), None, None).is_err());
+        let a = Accounts::new(Some("@VilleExemple"), Some(""), Some("@Ville-Exemple.fr")).unwrap();
+        assert_eq!(a.x.as_deref(), Some("VilleExemple"));
+        assert_eq!(a.bluesky.as_deref(), Some("ville-exemple.fr"));
+        assert!(a.mastodon.is_none());
+    }
 }

@@ -27,6 +27,9 @@ use crate::rules::{AppliesTo, CheckSpec, KindInfo};
 pub use rules::SiteRules;
 
 #[cfg(feature = "cli")]
+// `ConfigError` carries both languages and where the error is; it is
+// returned once, when a run cannot start.
+#[allow(clippy::result_large_err)]
 mod rules {
     use super::audit::{Accounts, SiteAudit};
     use super::checks::{self, SiteParams};
@@ -118,7 +121,7 @@ fn validate_data(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), Strin
         return Err(format!("unknown parameter `{key}`"));
     }
     if let Some(days) = spec.params.get("max_age_days")
-        && !days.as_u64().is_some_and(|d| d > 0)
+        && days.as_u64().is_none_or(|d| d == 0)
     {
         return Err("max_age_days: a whole number of days, 1 or more".into());
     }

@@ -116,10 +116,10 @@ pub fn analyse(html: &str, page_url: &Url, markers: &Markers) -> PageFacts {
         if let Some(handle) = x_profile(&url) {
             push_unique(&mut facts.x_profiles, handle);
         }
-        if let Some(profile) = mastodon_profile(&url) {
-            if !facts.mastodon_profiles.contains(&profile) {
-                facts.mastodon_profiles.push(profile);
-            }
+        if let Some(profile) = mastodon_profile(&url)
+            && !facts.mastodon_profiles.contains(&profile)
+        {
+            facts.mastodon_profiles.push(profile);
         }
         if let Some(id) = bluesky_profile(&url) {
             push_unique(&mut facts.bluesky_profiles, id);
@@ -181,23 +181,34 @@ pub fn analyse(html: &str, page_url: &Url, markers: &Markers) -> PageFacts {
     facts
 }
 
-/// The target of `<meta http-equiv="refresh" content="0; url=…">`.
+/// The target of `<meta http-equiv="refresh" content="0; url=…">`, also
+/// inside `<noscript>` (as t.co writes it), whose content the parser keeps
+/// as text since it runs as a browser with scripts.
 pub fn meta_refresh(html: &str, page_url: &Url) -> Option<Url> {
+    static METAS: LazyLock<Selector> = LazyLock::new(|| selector("meta[http-equiv][content]"));
+    static NOSCRIPT: LazyLock<Selector> = LazyLock::new(|| selector("noscript"));
+    let find = |doc: &Html| {
+        doc.select(&METAS)
+            .filter(|m| {
+                m.attr("http-equiv")
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+            })
+            .find_map(|m| {
+                let (_, rest) = m.attr("content")?.split_once(';')?;
+                let (key, target) = rest.trim().split_once('=')?;
+                if !key.trim().eq_ignore_ascii_case("url") {
+                    return None;
+                }
+                page_url.join(target.trim().trim_matches(['\'', '"'])).ok()
+            })
+    };
     let doc = Html::parse_document(html);
-    let metas = Selector::parse("meta[http-equiv][content]").ok()?;
-    doc.select(&metas)
-        .filter(|m| {
-            m.attr("http-equiv")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh"))
+    find(&doc).or_else(|| {
+        doc.select(&NOSCRIPT).find_map(|n| {
+            let inner: String = n.text().collect();
+            find(&Html::parse_fragment(&inner))
         })
-        .find_map(|m| {
-            let content = m.attr("content")?;
-            let (_, rest) = content.split_once(';')?;
-            let (key, target) = rest.trim().split_once('=')?;
-            key.trim()
-                .eq_ignore_ascii_case("url")
-                .then(|| page_url.join(target.trim().trim_matches(['\'', '"'])).ok())?
-        })
+    })
 }
 
 fn push_unique(list: &mut Vec<String>, value: String) {

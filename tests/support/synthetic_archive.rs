@@ -407,7 +407,7 @@ pub fn write_archive<W: Write>(
             inner: io::BufWriter::with_capacity(1 << 20, open(part)?),
             bytes: 0,
         };
-        write!(out, "window.YTD.tweets.part{part} = [\n")?;
+        writeln!(out, "window.YTD.tweets.part{part} = [")?;
         let end = (i + per_part).min(posts);
         while i < end {
             write_post(&mut out, i, p, &mut written, &created_at(i, minutes))?;
