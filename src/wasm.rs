@@ -15,7 +15,7 @@ use crate::rules::{self, RuleSet};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 /// The account facts a linter is built for.
 type LinterKey = (
@@ -26,11 +26,24 @@ type LinterKey = (
 );
 
 thread_local! {
+    /// The built-in rule packs, read once (reading the YAML is the costliest
+    /// step of the first check).
+    static RULES: OnceCell<Result<RuleSet, String>> = const { OnceCell::new() };
     /// The last linter built, for the page's next keystroke.
     static LINTER: RefCell<Option<(LinterKey, Result<Linter, String>)>> =
         const { RefCell::new(None) };
     /// The assessment model, read once.
-    static MODEL: std::cell::OnceCell<Result<Model, String>> = const { std::cell::OnceCell::new() };
+    static MODEL: OnceCell<Result<Model, String>> = const { OnceCell::new() };
+}
+
+/// Builds the linter for an account from the built-in packs (read once).
+fn build_linter(config: &Config, lang: Lang) -> Result<Linter, String> {
+    RULES.with(|cell| {
+        match cell.get_or_init(|| RuleSet::builtin().map_err(|e| e.render(lang))) {
+            Ok(rules) => Linter::new(rules, config).map_err(|e| e.render(lang)),
+            Err(message) => Err(message.clone()),
+        }
+    })
 }
 
 /// The built-in assessment model (parsed on first use).
@@ -188,8 +201,7 @@ pub fn check_json(input: &str) -> Value {
         // Building a linter compiles the rule packs' patterns: keep it
         // while the account facts stay the same (every keystroke).
         if cached.as_ref().is_none_or(|(k, _)| *k != key) {
-            let linter = RuleSet::builtin().and_then(|set| Linter::new(&set, &config));
-            *cached = Some((key, linter.map_err(|e| e.render(lang))));
+            *cached = Some((key, build_linter(&config, lang)));
         }
         let post = Post {
             platform,

@@ -3,6 +3,7 @@
 // Prints one JSON line of results on stdout; the Rust test judges them.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 
 const require = createRequire(new URL("../tools/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
@@ -34,12 +35,45 @@ try {
   page.on("pageerror", (e) => results.errors.push(String(e)));
   await page.exposeFunction("__ttInjected", (what) => results.dialogs.push("injected:" + what));
 
+  // --- Measures: fresh contexts (no cache), the module and the first check --
+  results.timings = [];
+  for (let i = 0; i < cases.measureRuns; i++) {
+    const fresh = await browser.newContext();
+    await fresh.route("**/*", (route) => {
+      const url = route.request().url();
+      results.requests.push(url);
+      if (url.startsWith(origin + "/")) return route.continue();
+      results.outside.push(url);
+      return route.abort();
+    });
+    const p = await fresh.newPage();
+    p.on("pageerror", (e) => results.errors.push(String(e)));
+    await p.goto(base + "fr/verifier.html");
+    await p.waitForSelector("#tt-checker[data-ready=true]", { timeout: 30000 });
+    const moduleMs = Number(await p.getAttribute("#tt-checker", "data-module-ms"));
+    const firstResultMs = Number(await p.getAttribute("#tt-checker", "data-first-result-ms"));
+    // One keystroke on a warm module.
+    await p.fill("#tt-text", cases.checks[0].text);
+    const keystrokeMs = Number(await p.getAttribute("#tt-checker", "data-last-check-ms"));
+    results.timings.push({ moduleMs, firstResultMs, keystrokeMs });
+    await fresh.close();
+  }
+  const wasm = Buffer.from(await (await fetch(base + "fr/js/twitterritorial.wasm")).arrayBuffer());
+  results.size = {
+    raw: wasm.length,
+    gzip: gzipSync(wasm, { level: 9 }).length,
+    gzipDefault: gzipSync(wasm).length,
+    brotli: brotliCompressSync(wasm, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+
   // --- Check a draft -------------------------------------------------------
-  const loadStart = Date.now();
-  await page.goto(base + "fr/verifier.html");
-  await page.waitForSelector("#tt-checker[data-ready=true]", { timeout: 20000 });
-  results.firstResultMs = Number(await page.getAttribute("#tt-checker", "data-first-result-ms"));
-  results.loadToReadyMs = Date.now() - loadStart;
+  let lang = null;
+  async function open(edition) {
+    if (edition === lang) return;
+    await page.goto(base + edition + "/verifier.html");
+    await page.waitForSelector("#tt-checker[data-ready=true]", { timeout: 30000 });
+    lang = edition;
+  }
 
   async function check(input) {
     await page.selectOption("#tt-platform", input.platform || "x");
@@ -53,28 +87,34 @@ try {
     await page.fill("#tt-text", head);
     if (input.type) await page.type("#tt-text", input.text.slice(head.length), { delay: 0, timeout: 60000 });
     return page.$$eval("#tt-findings li", (lis) => lis.map((li) => ({
-      rule: li.dataset.rule, text: li.textContent, link: li.querySelector("a")?.getAttribute("href"),
+      rule: li.dataset.rule, severity: li.dataset.severity,
+      message: li.querySelector(".tt-message")?.textContent,
+      excerpt: li.querySelector(".tt-excerpt")?.textContent ?? "",
+      link: li.querySelector("a")?.getAttribute("href"),
     })));
   }
   results.checks = [];
   for (const c of cases.checks) {
+    await open(c.lang);
     const findings = await check(c);
     const marks = await page.$$eval("#tt-preview mark", (ms) => ms.map((m) => m.textContent));
     results.checks.push({ name: c.name, findings, marks });
   }
 
   // Typed HTML stays text: nothing runs, no element is created from it.
+  await open("fr");
   const hostile = '<script>window.__ttInjected("script")</script><img src=x onerror="window.__ttInjected(\'img\')"> #A #B #C #D';
   await check({ text: hostile, date: cases.checks[0].date, type: false });
   await page.waitForTimeout(300);
   results.xss = await page.evaluate(() => ({
     imgs: document.querySelectorAll("#tt-checker img, #tt-checker script").length,
     previewText: document.querySelector("#tt-preview").textContent,
+    findingsText: document.querySelector("#tt-findings").textContent,
   }));
 
   // --- Self-assessment -----------------------------------------------------
   await page.goto(base + "en/auto-evaluation.html");
-  await page.waitForSelector("#tt-assessment[data-ready=true]", { timeout: 20000 });
+  await page.waitForSelector("#tt-assessment[data-ready=true]", { timeout: 30000 });
   const questions = await page.$$("#tt-assessment .tt-question");
   for (const q of questions) {
     const radio = await q.$("input[type=radio]");

@@ -63,7 +63,10 @@
   async function loadModule() {
     const response = await fetch(wasmUrl);
     if (!response.ok) throw new Error(response.status + " " + wasmUrl);
-    const { instance } = await WebAssembly.instantiate(await response.arrayBuffer(), {});
+    // Compiled while it downloads when the server says application/wasm.
+    const { instance } = WebAssembly.instantiateStreaming
+      ? await WebAssembly.instantiateStreaming(response, {})
+      : await WebAssembly.instantiate(await response.arrayBuffer(), {});
     const x = instance.exports;
     const enc = new TextEncoder();
     const dec = new TextDecoder();
@@ -139,9 +142,10 @@
       }
       preview.append(document.createTextNode(source.slice(at)));
       for (const f of findings) {
-        const li = el("li", { class: "tt-finding tt-" + f.severity, "data-rule": f.rule });
-        li.append(el("strong", {}, T.severity[f.severity] + " "), el("code", {}, f.rule), document.createTextNode(" — " + f.message + " "));
-        if (f.start < f.end) li.append(el("q", {}, source.slice(f.start, f.end)), document.createTextNode(" "));
+        const li = el("li", { class: "tt-finding tt-" + f.severity, "data-rule": f.rule, "data-severity": f.severity });
+        li.append(el("strong", {}, T.severity[f.severity] + " "), el("code", {}, f.rule), document.createTextNode(" — "),
+          el("span", { class: "tt-message" }, f.message), document.createTextNode(" "));
+        if (f.start < f.end) li.append(el("q", { class: "tt-excerpt" }, source.slice(f.start, f.end)), document.createTextNode(" "));
         li.append(el("a", { href: f.help }, T.help));
         list.append(li);
       }
@@ -261,6 +265,7 @@
     const roots = document.querySelectorAll("[data-twitterritorial]");
     if (roots.length === 0) return;
     for (const root of roots) root.textContent = T.loading;
+    // Timings read by the browser test (tests/browser.rs prints them).
     const loadStart = performance.now();
     let call;
     try {
@@ -269,12 +274,14 @@
       for (const root of roots) root.textContent = T.failed + e.message;
       return;
     }
+    const moduleReady = performance.now();
     for (const root of roots) {
       try {
         if (root.dataset.twitterritorial === "check") mountChecker(root, call);
         else mountAssessment(root, call);
         root.dataset.ready = "true";
-        root.dataset.firstResultMs = String(performance.now() - loadStart);
+        root.dataset.moduleMs = String(moduleReady - loadStart);
+        root.dataset.firstResultMs = String(performance.now() - moduleReady);
       } catch (e) {
         root.textContent = T.failed + e.message;
       }
