@@ -21,7 +21,6 @@ pub mod rules;
 pub mod site;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 #[cfg(feature = "cli")]

@@ -2,16 +2,23 @@
 //! the handbook's pages call it from JavaScript with no generated glue.
 //!
 //! Every call takes a UTF-8 JSON document written by the page into memory it
-//! got from [`tt_alloc`], and returns a JSON document packed as
+//! got from `tt_alloc`, and returns a JSON document packed as
 //! `(ptr << 32) | len`; the page reads it, then gives it back with
-//! [`tt_free`]. Nothing here touches a clock, a file or the network: the page
+//! `tt_free`. Nothing here touches a clock, a file or the network: the page
 //! passes the date itself.
+//!
+//! The exports exist on wasm32 only; the JSON functions behind them
+//! ([`check_json`], [`assess_json`], [`model_json`]) build everywhere, so
+//! native tests can call them. Built by `cargo rustc --lib --profile wasm
+//! --target wasm32-unknown-unknown --no-default-features --crate-type cdylib`
+//! (tests/browser.rs, .github/workflows/book.yml).
 
 use crate::assess::{self, answers::Answers, model::Model};
+use crate::config::ConfigError;
 use crate::config::{Config, parse_platform};
 use crate::lint::{Linter, Post};
 use crate::locale::Lang;
-use crate::rules::{self, RuleSet};
+use crate::rules::{self, BUILTIN_PACKS, PackSource, RuleSet};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -36,14 +43,35 @@ thread_local! {
     static MODEL: OnceCell<Result<Model, String>> = const { OnceCell::new() };
 }
 
+/// Built-in packs without a rule on posts (the profile and website audits):
+/// the page checks posts only, so it does not read them (reading the packs'
+/// YAML is the costliest step of the first check). tests/browser.rs checks
+/// that they hold no post rule.
+pub const PACKS_WITHOUT_POST_RULES: &[&str] = &["profile", "site"];
+
+/// The built-in packs the page reads.
+pub fn post_rules() -> Result<RuleSet, ConfigError> {
+    let sources: Vec<PackSource> = BUILTIN_PACKS
+        .iter()
+        .filter(|(name, _)| !PACKS_WITHOUT_POST_RULES.contains(name))
+        .map(|(name, text)| PackSource {
+            name: (*name).to_string(),
+            file: format!("rules/{name}.yaml"),
+            text: (*text).to_string(),
+            builtin: true,
+        })
+        .collect();
+    RuleSet::from_sources(&sources)
+}
+
 /// Builds the linter for an account from the built-in packs (read once).
 fn build_linter(config: &Config, lang: Lang) -> Result<Linter, String> {
-    RULES.with(|cell| {
-        match cell.get_or_init(|| RuleSet::builtin().map_err(|e| e.render(lang))) {
+    RULES.with(
+        |cell| match cell.get_or_init(|| post_rules().map_err(|e| e.render(lang))) {
             Ok(rules) => Linter::new(rules, config).map_err(|e| e.render(lang)),
             Err(message) => Err(message.clone()),
-        }
-    })
+        },
+    )
 }
 
 /// The built-in assessment model (parsed on first use).
@@ -55,6 +83,7 @@ fn builtin_model() -> Result<Model, String> {
 }
 
 /// Gives the page `len` bytes to write its input into.
+#[cfg(target_arch = "wasm32")]
 #[unsafe(no_mangle)]
 pub extern "C" fn tt_alloc(len: usize) -> *mut u8 {
     let mut buffer = Vec::<u8>::with_capacity(len.max(1));
@@ -63,10 +92,11 @@ pub extern "C" fn tt_alloc(len: usize) -> *mut u8 {
     ptr
 }
 
-/// Takes back memory given by [`tt_alloc`] or returned by a call.
+/// Takes back memory given by `tt_alloc` or returned by a call.
 ///
 /// # Safety
 /// `ptr` and `len` must come from `tt_alloc(len)` or from a packed result.
+#[cfg(target_arch = "wasm32")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tt_free(ptr: *mut u8, len: usize) {
     // SAFETY: the caller gives back a buffer this module allocated with this
@@ -79,7 +109,8 @@ pub unsafe extern "C" fn tt_free(ptr: *mut u8, len: usize) {
 /// `start`/`end` count UTF-16 code units, as JavaScript strings do.
 ///
 /// # Safety
-/// `ptr`/`len` must be a buffer from [`tt_alloc`] holding the input.
+/// `ptr`/`len` must be a buffer from `tt_alloc` holding the input.
+#[cfg(target_arch = "wasm32")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tt_check(ptr: *mut u8, len: usize) -> u64 {
     // SAFETY: see the function's contract.
@@ -91,7 +122,8 @@ pub unsafe extern "C" fn tt_check(ptr: *mut u8, len: usize) -> u64 {
 /// `{report, chart, yaml}` or `{error}`.
 ///
 /// # Safety
-/// `ptr`/`len` must be a buffer from [`tt_alloc`] holding the input.
+/// `ptr`/`len` must be a buffer from `tt_alloc` holding the input.
+#[cfg(target_arch = "wasm32")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tt_assess(ptr: *mut u8, len: usize) -> u64 {
     // SAFETY: see the function's contract.
@@ -102,7 +134,8 @@ pub unsafe extern "C" fn tt_assess(ptr: *mut u8, len: usize) -> u64 {
 /// The questionnaire in one language: `{lang}` → `{sections: [...]}`.
 ///
 /// # Safety
-/// `ptr`/`len` must be a buffer from [`tt_alloc`] holding the input.
+/// `ptr`/`len` must be a buffer from `tt_alloc` holding the input.
+#[cfg(target_arch = "wasm32")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tt_model(ptr: *mut u8, len: usize) -> u64 {
     // SAFETY: see the function's contract.
@@ -111,12 +144,15 @@ pub unsafe extern "C" fn tt_model(ptr: *mut u8, len: usize) -> u64 {
 }
 
 /// Copies the input out of its buffer and frees the buffer.
+#[cfg(target_arch = "wasm32")]
 unsafe fn read_input(ptr: *mut u8, len: usize) -> String {
     // SAFETY: the buffer was allocated by tt_alloc(len) and filled by the page.
     let bytes = unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) };
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The answer as `(ptr << 32) | len` (wasm32 pointers are 32 bits).
+#[cfg(target_arch = "wasm32")]
 fn pack(value: Value) -> u64 {
     let mut bytes = value.to_string().into_bytes().into_boxed_slice();
     let (ptr, len) = (bytes.as_mut_ptr() as u64, bytes.len() as u64);

@@ -108,7 +108,9 @@ fn build_wasm() -> PathBuf {
         "the wasm build failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    target_dir.join(WASM_TARGET).join("wasm/twitterritorial.wasm")
+    target_dir
+        .join(WASM_TARGET)
+        .join("wasm/twitterritorial.wasm")
 }
 
 /// Builds both editions into `out/fr` and `out/en` and puts the module in
@@ -223,7 +225,10 @@ fn book_examples() -> Vec<Example> {
     let rules = RuleSet::builtin().expect("built-in rules");
     let mut out = Vec::new();
     for lang in [Lang::Fr, Lang::En] {
-        let src = manifest_dir().join("book").join(lang_code(lang)).join("src");
+        let src = manifest_dir()
+            .join("book")
+            .join(lang_code(lang))
+            .join("src");
         let mut files: Vec<_> = std::fs::read_dir(&src)
             .expect("read the book's sources")
             .flatten()
@@ -360,9 +365,7 @@ fn the_handbook_pages_check_drafts_and_assess_in_the_browser() {
         if std::env::var_os("TWITTERRITORIAL_REQUIRE_CHROMIUM").is_some() {
             panic!("browser test required (TWITTERRITORIAL_REQUIRE_CHROMIUM is set) but {missing}");
         }
-        println!(
-            "SKIPPED: {missing}; set TWITTERRITORIAL_REQUIRE_CHROMIUM to make this a failure"
-        );
+        println!("SKIPPED: {missing}; set TWITTERRITORIAL_REQUIRE_CHROMIUM to make this a failure");
         return;
     }
     let wasm = build_wasm();
@@ -385,9 +388,11 @@ fn the_handbook_pages_check_drafts_and_assess_in_the_browser() {
         "the book has example posts in both editions"
     );
     for (i, e) in examples.iter().enumerate() {
-        checks.push(json!({"name": format!("example-{i}"), "lang": lang_code(e.lang),
+        checks.push(
+            json!({"name": format!("example-{i}"), "lang": lang_code(e.lang),
             "text": e.text, "platform": e.platform, "date": e.date,
-            "hashtag": HASHTAG, "website": WEBSITE}));
+            "hashtag": HASHTAG, "website": WEBSITE}),
+        );
     }
     let cases = out.join("cases.json");
     std::fs::write(
@@ -577,9 +582,85 @@ fn the_handbook_pages_check_drafts_and_assess_in_the_browser() {
     assert!(outside.is_empty(), "requests left 127.0.0.1: {outside:?}");
     let requests = results["requests"].as_array().expect("requests");
     assert!(
-        requests
-            .iter()
-            .any(|r| r.as_str().is_some_and(|u| u.ends_with("twitterritorial.wasm"))),
+        requests.iter().any(|r| r
+            .as_str()
+            .is_some_and(|u| u.ends_with("twitterritorial.wasm"))),
         "the request log saw the module"
+    );
+}
+
+/// The page leaves out packs it believes hold no post rule: check it.
+#[test]
+fn the_packs_the_page_leaves_out_hold_no_post_rule() {
+    use twitterritorial::rules::{AppliesTo, BUILTIN_PACKS, PackSource};
+    use twitterritorial::wasm::PACKS_WITHOUT_POST_RULES;
+    for name in PACKS_WITHOUT_POST_RULES {
+        let (_, text) = BUILTIN_PACKS
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no built-in pack `{name}`"));
+        let pack = RuleSet::from_sources(&[PackSource {
+            name: (*name).into(),
+            file: format!("rules/{name}.yaml"),
+            text: (*text).into(),
+            builtin: true,
+        }])
+        .expect("the pack reads");
+        let on_posts: Vec<&str> = pack
+            .rules()
+            .iter()
+            .filter(|r| r.applies_to == AppliesTo::Post)
+            .map(|r| r.id.as_str())
+            .collect();
+        assert!(
+            on_posts.is_empty(),
+            "pack `{name}` has post rules {on_posts:?}: take it out of PACKS_WITHOUT_POST_RULES (src/wasm.rs)"
+        );
+    }
+    let all = RuleSet::builtin().expect("built-in rules");
+    let page = twitterritorial::wasm::post_rules().expect("the page's rules");
+    let post_ids = |set: &RuleSet| -> Vec<String> {
+        set.rules()
+            .iter()
+            .filter(|r| r.applies_to == AppliesTo::Post)
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    assert_eq!(post_ids(&page), post_ids(&all));
+}
+
+/// What the page receives, without a browser: spans in UTF-16 code units.
+#[test]
+fn the_page_gets_findings_with_utf16_spans() {
+    let text = "🎉 Bravo à nos militants pour leur porte-à-porte ! #Un #Deux #Trois #Quatre";
+    let out = twitterritorial::wasm::check_json(
+        &json!({"text": text, "platform": "x", "date": QUIET_DAY, "lang": "fr"}).to_string(),
+    );
+    let findings = out["findings"].as_array().expect("findings");
+    let too_many = findings
+        .iter()
+        .find(|f| f["rule"] == "hashtag.too-many")
+        .unwrap_or_else(|| panic!("{out}"));
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let start = too_many["start"].as_u64().expect("start") as usize;
+    let end = too_many["end"].as_u64().expect("end") as usize;
+    let covered = String::from_utf16(&utf16[start..end]).expect("a whole span");
+    assert!(covered.ends_with("#Quatre"), "{covered}");
+    assert!(
+        findings.iter().any(|f| f["rule"] == "political.partisan"),
+        "{out}"
+    );
+    assert_eq!(
+        too_many["help"], "../fr/regles.html#hashtag-too-many",
+        "the link stays in the book"
+    );
+    let bad_date = twitterritorial::wasm::check_json(
+        &json!({"text": "x", "date": "16/09/2026", "lang": "fr"}).to_string(),
+    );
+    assert!(
+        bad_date["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("AAAA-MM-JJ")),
+        "{bad_date}"
     );
 }
