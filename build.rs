@@ -75,19 +75,23 @@ fn main() {
         // A broken pack must not stop the build: the tool reports it with
         // its line and column when it reads the YAML itself (see
         // `BUILTIN_COMPILED`), and the rule tests fail on it.
-        let compiled = match compile(&text) {
-            Ok(json) => json,
+        let (full, browser) = match compile(&text) {
+            Ok(both) => both,
             Err(e) => {
                 println!("cargo::warning={path}: {e}");
-                String::new()
+                Default::default()
             }
         };
-        std::fs::write(Path::new(&out).join(format!("{name}.json")), compiled)
-            .expect("write OUT_DIR");
+        let out = Path::new(&out);
+        std::fs::write(out.join(format!("{name}.json")), full).expect("write OUT_DIR");
+        std::fs::write(out.join(format!("{name}.browser.json")), browser).expect("write OUT_DIR");
     }
 }
 
-fn compile(text: &str) -> Result<String, String> {
+/// The pack in full, and the pack for the browser's module: the same
+/// without the descriptions and examples, which the page never shows
+/// (`rules explain` and the handbook do), to keep the download small.
+fn compile(text: &str) -> Result<(String, String), String> {
     let pack: serde_json::Value =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| e.to_string())?;
     let lines: PackLines =
@@ -105,5 +109,20 @@ fn compile(text: &str) -> Result<String, String> {
             })
             .collect(),
     };
-    serde_json::to_string(&compiled).map_err(|e| e.to_string())
+    let full = serde_json::to_string(&compiled).map_err(|e| e.to_string())?;
+    let mut browser = compiled;
+    if let Some(rules) = browser.pack["rules"].as_array_mut() {
+        for rule in rules {
+            rule["description"] = serde_json::json!({"fr": "", "en": ""});
+            if let Some(rule) = rule.as_object_mut() {
+                rule.remove("examples");
+            }
+        }
+    }
+    for lines in &mut browser.lines {
+        lines.trigger.clear();
+        lines.pass.clear();
+    }
+    let browser = serde_json::to_string(&browser).map_err(|e| e.to_string())?;
+    Ok((full, browser))
 }

@@ -281,7 +281,13 @@ impl Detector {
         };
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            // A DFA searches fastest but is slow to build; the browser builds
+            // the detector as the page opens, for one post at a time.
+            .kind(Some(if cfg!(target_arch = "wasm32") {
+                AhoCorasickKind::ContiguousNFA
+            } else {
+                AhoCorasickKind::DFA
+            }))
             .build(&builder.patterns)
             .map_err(|e| LexiconError::Invalid(format!("cannot compile the phrases: {e}")))?;
         let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect::<Vec<_>>();

@@ -11,7 +11,7 @@ mod builtin;
 mod example;
 pub mod kinds;
 
-pub use builtin::BUILTIN_PACKS;
+pub use builtin::{BUILTIN_PACKS, builtin_sources};
 pub use example::{Example, ExampleConfig, ExampleElection, example_config};
 pub use kinds::KindInfo;
 
@@ -159,12 +159,12 @@ pub struct RuleSet {
 impl RuleSet {
     /// The packs shipped in the binary.
     pub fn builtin() -> Result<RuleSet, ConfigError> {
-        RuleSet::from_sources(&builtin::sources())
+        RuleSet::from_sources(&builtin_sources())
     }
 
     /// The built-in packs plus local ones (from `rules_dir:`).
     pub fn with_local_packs(local: &[PackSource]) -> Result<RuleSet, ConfigError> {
-        let mut all = builtin::sources();
+        let mut all = builtin_sources();
         all.extend(local.iter().cloned());
         RuleSet::from_sources(&all)
     }
@@ -301,14 +301,6 @@ const PACK_FORM: (&str, &str) = (
 /// Reads and validates one pack; returns its rules with the position of
 /// each id (for duplicate errors across packs).
 fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
-    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-    if yaml_is_empty(text) {
-        return Err(ConfigError::file(
-            &src.file,
-            "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
-            "empty rule pack: it needs at least `pack:` and `rules:`".into(),
-        ));
-    }
     // The build-time reading when there is one; the YAML otherwise, and
     // also if the JSON does not fit, so that an error names its line.
     let compiled = src
@@ -318,6 +310,14 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
     let (file, lines) = match compiled {
         Some(c) => (c.pack, Some(c.lines)),
         None => {
+            let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+            if yaml_is_empty(text) {
+                return Err(ConfigError::file(
+                    &src.file,
+                    "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
+                    "empty rule pack: it needs at least `pack:` and `rules:`".into(),
+                ));
+            }
             let file: PackFile =
                 serde_saphyr::from_str_with_options(text, crate::config::yaml_options())
                     .map_err(|e| ConfigError::from_yaml(&src.file, &e, PACK_FORM))?;
@@ -672,7 +672,7 @@ rules:
 
     #[test]
     fn the_build_time_reading_equals_the_yaml() {
-        for compiled in builtin::sources() {
+        for compiled in builtin_sources() {
             assert!(
                 compiled.compiled.is_some(),
                 "build.rs could not read {}",
