@@ -21,5 +21,7 @@ pub mod rules;
 pub mod site;
 pub mod text;
 
+pub mod wasm;
+
 #[cfg(feature = "cli")]
 pub mod cli;

@@ -591,6 +591,28 @@ async fn a_gzip_page_is_read() {
 }
 
 #[tokio::test]
+async fn a_brotli_page_is_read() {
+    let html = promoted_home().into_bytes();
+    let mut body = Vec::new();
+    {
+        use std::io::Write;
+        let mut writer = brotli::CompressorWriter::new(&mut body, 4096, 9, 22);
+        writer.write_all(&html).unwrap();
+    }
+    assert_ne!(body, html, "the body is compressed");
+    let server = Server::start(move |_| {
+        Reply::typed(200, "text/html; charset=utf-8", body.clone())
+            .with_header("Content-Encoding", "br")
+    });
+    let (audit, hits) = run(&server).await;
+    assert!(audit.home.is_ok());
+    assert!(
+        !hits.iter().any(|h| h.rule == "promotion.site-account-link"),
+        "{hits:?}"
+    );
+}
+
+#[tokio::test]
 async fn a_short_link_is_resolved_by_redirect_or_meta_refresh() {
     let server = Server::start(|req| {
         let base = format!("http://{}", req.header("host").unwrap_or_default());

@@ -165,6 +165,15 @@ fn example_json(ex: &Example) -> serde_json::Value {
     if let Some(p) = &ex.profile {
         v["profile"] = p.clone();
     }
+    for (key, value) in [
+        ("html", &ex.html),
+        ("content_type", &ex.content_type),
+        ("feed", &ex.feed),
+    ] {
+        if let Some(value) = value {
+            v[key] = json!(value);
+        }
+    }
     v
 }
 
@@ -234,10 +243,11 @@ fn wrap(text: &str, indent: &str) -> String {
 }
 
 fn example_line(ex: &Example, lang: Lang) -> String {
-    let mut s = if ex.text.is_empty() {
-        "(profil)".to_string()
-    } else {
-        ex.text.clone()
+    let mut s = match (&ex.profile, &ex.html) {
+        _ if !ex.text.is_empty() => ex.text.clone(),
+        (Some(profile), _) => format!("profile: {profile}"),
+        (None, Some(html)) => html.clone(),
+        (None, None) => "(profil)".to_string(),
     };
     let mut extra = Vec::new();
     if let Some(p) = ex.platform {

@@ -446,6 +446,7 @@ pub(crate) mod testing {
             file: "t.yaml".into(),
             text: pack,
             builtin: false,
+            compiled: None,
         }])
         .unwrap_or_else(|e| panic!("{e}"));
         let linter = Linter::new(&set, config).unwrap_or_else(|e| panic!("{e}"));

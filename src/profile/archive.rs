@@ -10,10 +10,6 @@
 //!   `avatarMediaUrl`, `headerMediaUrl`;
 //! - `data/verified.js`: `verified` (optional: older exports lack it).
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use super::model::{At, Field, Profile, ProfileError, Source};
 use serde::Deserialize;
 

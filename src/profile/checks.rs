@@ -1,10 +1,6 @@
 //! The profile rules of `rules/profile.yaml`: one function per rule, each
 //! reading its parameters (word lists, patterns) from the pack.
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use super::hit::{ActiveRules, Hit};
 use super::model::{Field, Profile};
 use crate::config::{Config, ConfigError};

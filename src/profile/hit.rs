@@ -3,10 +3,6 @@
 //! profile and site checks produce hits; the rule pack turns them into
 //! findings (severity, message in the run's language).
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use crate::config::{Config, ConfigError, RuleSetting};
 use crate::diagnostic::{Finding, Severity};
 use crate::locale::{Lang, fill};

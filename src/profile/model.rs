@@ -1,10 +1,6 @@
 //! The profile of an account, whatever it was read from: a YAML file
 //! written by the team, an X archive export, or a rule example.
 
-// `ConfigError` (the project's input error: file, line, column, both
-// languages) is large, but returned only when reading stops.
-#![allow(clippy::result_large_err)]
-
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::ops::Range;

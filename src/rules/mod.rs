@@ -11,7 +11,7 @@ mod builtin;
 mod example;
 pub mod kinds;
 
-pub use builtin::BUILTIN_PACKS;
+pub use builtin::{BUILTIN_PACKS, builtin_sources};
 pub use example::{Example, ExampleConfig, ExampleElection, example_config};
 pub use kinds::KindInfo;
 
@@ -137,7 +137,7 @@ pub fn help_url(rule_id: &str, lang: Lang, base: &str) -> String {
 }
 
 /// The text of one pack and where it comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PackSource {
     /// Expected pack name: the file stem.
     pub name: String,
@@ -145,6 +145,9 @@ pub struct PackSource {
     pub file: String,
     pub text: String,
     pub builtin: bool,
+    /// The same pack read at build time (built-in packs only, see
+    /// `build.rs`): read instead of `text`, much faster.
+    pub compiled: Option<&'static str>,
 }
 
 /// Every rule of a run, in pack order.
@@ -156,12 +159,12 @@ pub struct RuleSet {
 impl RuleSet {
     /// The packs shipped in the binary.
     pub fn builtin() -> Result<RuleSet, ConfigError> {
-        RuleSet::from_sources(&builtin::sources())
+        RuleSet::from_sources(&builtin_sources())
     }
 
     /// The built-in packs plus local ones (from `rules_dir:`).
     pub fn with_local_packs(local: &[PackSource]) -> Result<RuleSet, ConfigError> {
-        let mut all = builtin::sources();
+        let mut all = builtin_sources();
         all.extend(local.iter().cloned());
         RuleSet::from_sources(&all)
     }
@@ -247,6 +250,21 @@ struct CheckFile {
     params: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A built-in pack as `build.rs` wrote it: the pack, and the lines of each
+/// rule's id and examples (JSON has no positions).
+#[derive(Deserialize)]
+struct CompiledPack {
+    pack: PackFile,
+    lines: Vec<CompiledLines>,
+}
+
+#[derive(Deserialize)]
+struct CompiledLines {
+    id: u64,
+    trigger: Vec<u64>,
+    pass: Vec<u64>,
+}
+
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExamplesFile {
@@ -283,16 +301,29 @@ const PACK_FORM: (&str, &str) = (
 /// Reads and validates one pack; returns its rules with the position of
 /// each id (for duplicate errors across packs).
 fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
-    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-    if yaml_is_empty(text) {
-        return Err(ConfigError::file(
-            &src.file,
-            "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
-            "empty rule pack: it needs at least `pack:` and `rules:`".into(),
-        ));
-    }
-    let file: PackFile = serde_saphyr::from_str_with_options(text, crate::config::yaml_options())
-        .map_err(|e| ConfigError::from_yaml(&src.file, &e, PACK_FORM))?;
+    // The build-time reading when there is one; the YAML otherwise, and
+    // also if the JSON does not fit, so that an error names its line.
+    let compiled = src
+        .compiled
+        .and_then(|json| serde_json::from_str::<CompiledPack>(json).ok())
+        .filter(|c| c.lines.len() == c.pack.rules.len());
+    let (file, lines) = match compiled {
+        Some(c) => (c.pack, Some(c.lines)),
+        None => {
+            let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+            if yaml_is_empty(text) {
+                return Err(ConfigError::file(
+                    &src.file,
+                    "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
+                    "empty rule pack: it needs at least `pack:` and `rules:`".into(),
+                ));
+            }
+            let file: PackFile =
+                serde_saphyr::from_str_with_options(text, crate::config::yaml_options())
+                    .map_err(|e| ConfigError::from_yaml(&src.file, &e, PACK_FORM))?;
+            (file, None)
+        }
+    };
     if file.pack.value != src.name {
         return Err(located(
             &src.file,
@@ -312,9 +343,10 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
     let data = Arc::new(file.data);
     let mut rules = Vec::with_capacity(file.rules.len());
     let mut ids_here: HashMap<String, u64> = HashMap::new();
-    for r in file.rules {
+    for (index, r) in file.rules.into_iter().enumerate() {
+        let rule_lines = lines.as_ref().map(|l| &l[index]);
         let id = r.id.value.trim().to_string();
-        let id_at = at(&r.id);
+        let id_at = rule_lines.map_or_else(|| at(&r.id), |l| (l.id, 0));
         let Some((prefix, name)) = id.split_once('.') else {
             return Err(located(
                 &src.file,
@@ -438,12 +470,22 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
             messages.insert(variant, msg.value);
         }
         let mut examples = Examples::default();
-        for (list, out) in [
-            (r.examples.trigger, &mut examples.trigger),
-            (r.examples.pass, &mut examples.pass),
+        for (list, out, known) in [
+            (
+                r.examples.trigger,
+                &mut examples.trigger,
+                rule_lines.map(|l| &l.trigger),
+            ),
+            (
+                r.examples.pass,
+                &mut examples.pass,
+                rule_lines.map(|l| &l.pass),
+            ),
         ] {
-            for ex in list {
-                let ex_at = at(&ex);
+            for (n, ex) in list.into_iter().enumerate() {
+                let ex_at = known
+                    .and_then(|lines| lines.get(n))
+                    .map_or_else(|| at(&ex), |&line| (line, 0));
                 let mut ex = ex.value;
                 ex.line = ex_at.0;
                 // Configuration overrides are checked now, so a bad date in
@@ -575,6 +617,7 @@ mod files {
                 file: path.display().to_string(),
                 text,
                 builtin: false,
+                compiled: None,
             });
         }
         Ok(packs)
@@ -608,6 +651,7 @@ mod tests {
             file: format!("{name}.yaml"),
             text: text.into(),
             builtin: false,
+            compiled: None,
         }
     }
 
@@ -625,6 +669,34 @@ rules:
       trigger: ["Suite à la réunion, la route est fermée."]
       pass: ["Après la réunion, la route est fermée."]
 "#;
+
+    #[test]
+    fn the_build_time_reading_equals_the_yaml() {
+        for compiled in builtin_sources() {
+            assert!(
+                compiled.compiled.is_some(),
+                "build.rs could not read {}",
+                compiled.file
+            );
+            // The fast path is taken: the JSON reads as a pack.
+            let json = compiled.compiled.unwrap_or_default();
+            if let Err(e) = serde_json::from_str::<CompiledPack>(json) {
+                panic!("{}: {e}", compiled.file);
+            }
+            let yaml = PackSource {
+                compiled: None,
+                ..compiled.clone()
+            };
+            let from_json = RuleSet::from_sources(&[compiled]).expect("valid");
+            let from_yaml = RuleSet::from_sources(&[yaml]).expect("valid");
+            assert_eq!(from_json.rules().len(), from_yaml.rules().len());
+            for (a, b) in from_json.rules().iter().zip(from_yaml.rules()) {
+                // Debug covers every field: parameters, messages, examples
+                // with their lines, the pack's data, the origin.
+                assert_eq!(format!("{a:?}"), format!("{b:?}"), "{}", a.id);
+            }
+        }
+    }
 
     #[test]
     fn builtin_packs_load() {

@@ -27,9 +27,6 @@ use crate::rules::{AppliesTo, CheckSpec, KindInfo};
 pub use rules::SiteRules;
 
 #[cfg(feature = "cli")]
-// `ConfigError` carries both languages and where the error is; it is
-// returned once, when a run cannot start.
-#[allow(clippy::result_large_err)]
 mod rules {
     use super::audit::{Accounts, SiteAudit};
     use super::checks::{self, SiteParams};
