@@ -433,7 +433,11 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
             ));
         }
         let spec = CheckSpec { kind, params };
-        if let Some(validate) = info.validate
+        // A kind's validation compiles its patterns and word lists only to
+        // name the line of a mistake, about half of the start-up time. The
+        // build-time reading is of the built-in packs, which the tests
+        // validate from their YAML (`the_build_time_reading_equals_the_yaml`).
+        if let Some(validate) = info.validate.filter(|_| rule_lines.is_none())
             && let Err(e) = validate(&spec, &data)
         {
             return Err(located(
