@@ -86,11 +86,27 @@ fn main() {
         std::fs::write(out.join(format!("{name}.json")), full).expect("write OUT_DIR");
         std::fs::write(out.join(format!("{name}.browser.json")), browser).expect("write OUT_DIR");
     }
+    compile_model(Path::new(&out));
 }
 
 /// The pack in full, and the pack for the browser's module: the same
 /// without the descriptions and examples, which the page never shows
 /// (`rules explain` and the handbook do), to keep the download small.
+/// The self-assessment model (`rules/assessment.yaml`), for the same reason.
+fn compile_model(out: &Path) {
+    let path = "rules/assessment.yaml";
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let json = match serde_saphyr::from_str_with_options::<serde_json::Value>(&text, options()) {
+        Ok(value) => value.to_string(),
+        Err(e) => {
+            println!("cargo::warning={path}: {e}");
+            String::new()
+        }
+    };
+    std::fs::write(out.join("assessment.json"), json).expect("write OUT_DIR");
+}
+
 fn compile(text: &str) -> Result<(String, String), String> {
     let pack: serde_json::Value =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| e.to_string())?;

@@ -291,8 +291,8 @@ pub fn assess_json(input: &str) -> Value {
         Ok(model) => model,
         Err(e) => return error(e),
     };
-    // JSON is YAML: the answers document goes through the CLI's own reader.
-    let answers = match Answers::from_yaml(&input.answers.to_string(), &model) {
+    // The CLI's own checks, on the JSON the page sends.
+    let answers = match Answers::from_json(&input.answers.to_string(), &model) {
         Ok(answers) => answers,
         Err(e) => return error(e.message(lang)),
     };

@@ -435,3 +435,26 @@ fn answers_accept_french_and_long_forms() {
         Some(AnswerValue::Choice("no".into()))
     );
 }
+
+/// The handbook's page sends its answers as JSON: they read as the same
+/// answers as the file, and a wrong answer is refused the same way.
+#[test]
+fn answers_sent_as_json_read_like_the_file() {
+    for name in ["beginner", "broadcast-only", "exemplary"] {
+        let path = format!(
+            "{}/examples/assessment/{name}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("example file");
+        let value: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+        let from_json = Answers::from_json(&value.to_string(), &model())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(format!("{from_json:?}"), format!("{:?}", example(name)));
+    }
+    let wrong = r#"{"version": 1, "answers": {"no-such-question": true}}"#;
+    let e = Answers::from_json(wrong, &model()).expect_err("unknown question");
+    assert!(
+        matches!(e.kind, AnswersErrorKind::UnknownQuestion { .. }),
+        "{e:?}"
+    );
+}

@@ -21,7 +21,7 @@ use super::model::{Model, Question, QuestionType, SUPPORTED_VERSION};
 use crate::locale::{Lang, Localized};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -114,6 +114,18 @@ impl Answers {
     /// Reads and checks an answers file against the model.
     pub fn from_yaml(text: &str, model: &Model) -> Result<Answers, AnswersError> {
         parse(text, model)
+    }
+
+    /// Reads and checks answers given as JSON (the handbook's page), with
+    /// the same checks and messages as a file but without positions; the
+    /// browser's module reads no YAML.
+    pub fn from_json(text: &str, model: &Model) -> Result<Answers, AnswersError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|err| AnswersError {
+            line: err.line() as u64,
+            column: err.column() as u64,
+            kind: AnswersErrorKind::Syntax(err.to_string()),
+        })?;
+        from_root(node_of_json(value), model)
     }
 
     /// Writes the answers as an answers file, in the model's order, each
@@ -546,6 +558,30 @@ impl<'de> Deserialize<'de> for Node {
     }
 }
 
+/// A JSON value as the reader's tree, every place unknown (JSON from the
+/// page has no lines worth showing).
+fn node_of_json(value: serde_json::Value) -> Spanned<Node> {
+    use serde_json::Value;
+    let unknown = |node| Spanned::new(node, Location::UNKNOWN, Location::UNKNOWN);
+    unknown(match value {
+        Value::Null => Node::Null,
+        Value::Bool(b) => Node::Bool(b),
+        Value::Number(n) => Node::Number(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => Node::Text(s),
+        Value::Array(items) => Node::List(items.into_iter().map(node_of_json).collect()),
+        Value::Object(fields) => Node::Map(
+            fields
+                .into_iter()
+                .map(|(k, v)| (unknown_key(k), node_of_json(v)))
+                .collect(),
+        ),
+    })
+}
+
+fn unknown_key(key: String) -> Spanned<String> {
+    Spanned::new(key, Location::UNKNOWN, Location::UNKNOWN)
+}
+
 fn parse(text: &str, model: &Model) -> Result<Answers, AnswersError> {
     // An empty file has no node at all: say what it should hold.
     if text.trim().is_empty() {
@@ -570,6 +606,11 @@ fn parse(text: &str, model: &Model) -> Result<Answers, AnswersError> {
                 kind: AnswersErrorKind::Syntax(saphyr_message(&err)),
             }
         })?;
+    from_root(root, model)
+}
+
+/// Checks a read answers document against the model.
+fn from_root(root: Spanned<Node>, model: &Model) -> Result<Answers, AnswersError> {
     let Node::Map(fields) = root.value else {
         return Err(AnswersError::at(
             &root.referenced,

@@ -14,6 +14,9 @@ use std::collections::HashSet;
 /// The model shipped with the tool.
 pub const BUILTIN_MODEL: &str = include_str!("../../rules/assessment.yaml");
 
+/// The same model read by `build.rs` (empty if the YAML did not parse).
+const BUILTIN_MODEL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/assessment.json"));
+
 /// Version of the answers file format and of the model this code reads.
 pub const SUPPORTED_VERSION: u32 = 1;
 
@@ -184,9 +187,17 @@ pub enum ModelError {
 }
 
 impl Model {
-    /// The model compiled into the tool.
+    /// The model compiled into the tool: read at build time into JSON
+    /// (`build.rs`), which reads faster and keeps the YAML reader out of the
+    /// browser's module; the YAML itself when that reading failed.
     pub fn builtin() -> Result<Model, ModelError> {
-        Model::from_yaml(BUILTIN_MODEL)
+        match serde_json::from_str::<Model>(BUILTIN_MODEL_JSON) {
+            Ok(model) => {
+                model.check()?;
+                Ok(model)
+            }
+            Err(e) => builtin_from_yaml(e),
+        }
     }
 
     /// Reads and checks a model.
@@ -480,4 +491,25 @@ pub fn handbook_page_link(base: &str, lang: Lang, page: &str) -> String {
 /// Link to a place in a handbook page: `{base}/{lang}/{page}.html#{anchor}`.
 pub fn handbook_link(base: &str, lang: Lang, page: &str, anchor: &str) -> String {
     format!("{}#{anchor}", handbook_page_link(base, lang, page))
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn builtin_from_yaml(_: serde_json::Error) -> Result<Model, ModelError> {
+    Model::from_yaml(BUILTIN_MODEL)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn builtin_from_yaml(e: serde_json::Error) -> Result<Model, ModelError> {
+    Err(ModelError::Inconsistent(format!("built-in model: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_build_time_model_equals_the_yaml() {
+        let compiled: Model = serde_json::from_str(BUILTIN_MODEL_JSON).expect("build.rs read it");
+        let yaml = Model::from_yaml(BUILTIN_MODEL).expect("valid");
+        assert_eq!(format!("{compiled:?}"), format!("{yaml:?}"));
+    }
 }

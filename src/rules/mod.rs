@@ -15,7 +15,7 @@ pub use builtin::{BUILTIN_PACKS, builtin_sources};
 pub use example::{Example, ExampleConfig, ExampleElection, example_config};
 pub use kinds::KindInfo;
 
-use crate::config::{ConfigError, yaml_is_empty};
+use crate::config::ConfigError;
 use crate::diagnostic::Severity;
 use crate::locale::{Lang, Localized};
 use serde::{Deserialize, Serialize};
@@ -293,6 +293,7 @@ fn located(file: &str, at: At, fr: String, en: String, efr: &str, een: &str) -> 
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 const PACK_FORM: (&str, &str) = (
     "un pack de règles\u{a0}: pack: NOM / rules: [{id, category, severity, check: {kind, …}, message: {fr, en}, description: {fr, en}, examples}] (voir docs/rules.md)",
     "a rule pack: pack: NAME / rules: [{id, category, severity, check: {kind, …}, message: {fr, en}, description: {fr, en}, examples}] (see docs/rules.md)",
@@ -309,20 +310,7 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
         .filter(|c| c.lines.len() == c.pack.rules.len());
     let (file, lines) = match compiled {
         Some(c) => (c.pack, Some(c.lines)),
-        None => {
-            let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-            if yaml_is_empty(text) {
-                return Err(ConfigError::file(
-                    &src.file,
-                    "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
-                    "empty rule pack: it needs at least `pack:` and `rules:`".into(),
-                ));
-            }
-            let file: PackFile =
-                serde_saphyr::from_str_with_options(text, crate::config::yaml_options())
-                    .map_err(|e| ConfigError::from_yaml(&src.file, &e, PACK_FORM))?;
-            (file, None)
-        }
+        None => (read_yaml_pack(src)?, None),
     };
     if file.pack.value != src.name {
         return Err(located(
@@ -532,6 +520,32 @@ fn parse_pack(src: &PackSource) -> Result<Vec<(Rule, At)>, ConfigError> {
         ));
     }
     Ok(rules)
+}
+
+/// Reads a pack's YAML (local packs, and built-in ones in the tests).
+#[cfg(not(target_arch = "wasm32"))]
+fn read_yaml_pack(src: &PackSource) -> Result<PackFile, ConfigError> {
+    let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
+    if crate::config::yaml_is_empty(text) {
+        return Err(ConfigError::file(
+            &src.file,
+            "pack de règles vide\u{a0}: il faut au moins `pack:` et `rules:`".into(),
+            "empty rule pack: it needs at least `pack:` and `rules:`".into(),
+        ));
+    }
+    serde_saphyr::from_str_with_options(text, crate::config::yaml_options())
+        .map_err(|e| ConfigError::from_yaml(&src.file, &e, PACK_FORM))
+}
+
+/// The browser's module reads only the build-time JSON of the built-in
+/// packs, and carries no YAML reader.
+#[cfg(target_arch = "wasm32")]
+fn read_yaml_pack(src: &PackSource) -> Result<PackFile, ConfigError> {
+    Err(ConfigError::file(
+        &src.file,
+        "ce pack n’a pas été lu à la compilation".into(),
+        "this pack was not read at build time".into(),
+    ))
 }
 
 /// A `{placeholder}` the check does not fill would be printed as is: catch
