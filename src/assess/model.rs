@@ -492,6 +492,7 @@ pub fn handbook_page_link(base: &str, lang: Lang, page: &str) -> String {
 pub fn handbook_link(base: &str, lang: Lang, page: &str, anchor: &str) -> String {
     format!("{}#{anchor}", handbook_page_link(base, lang, page))
 }
+
 #[cfg(not(target_arch = "wasm32"))]
 fn builtin_from_yaml(_: serde_json::Error) -> Result<Model, ModelError> {
     Model::from_yaml(BUILTIN_MODEL)
