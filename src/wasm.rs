@@ -43,9 +43,8 @@ thread_local! {
 }
 
 /// Built-in packs without a rule on posts (the profile and website audits):
-/// the page checks posts only, so it does not read them (reading the packs'
-/// YAML is the costliest step of the first check). tests/browser.rs checks
-/// that they hold no post rule.
+/// the page checks posts only, so it does not read them. tests/browser.rs
+/// checks that they hold no post rule.
 pub const PACKS_WITHOUT_POST_RULES: &[&str] = &["profile", "site"];
 
 /// The built-in packs the page reads.
