@@ -11,18 +11,6 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::path::Path;
 
-/// The packs, in the order `src/rules/builtin.rs` lists them.
-const PACKS: &[&str] = &[
-    "length",
-    "hashtag",
-    "links",
-    "promotion",
-    "accessibility",
-    "political",
-    "profile",
-    "site",
-];
-
 #[derive(Deserialize)]
 struct PackLines {
     #[serde(default)]
@@ -68,13 +56,24 @@ fn options() -> serde_saphyr::Options {
 
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    for name in PACKS {
+    // Every pack of `rules/` (`assessment.yaml` is the self-assessment
+    // model, read below); `src/rules/builtin.rs` includes them by name.
+    println!("cargo::rerun-if-changed=rules");
+    let packs: Vec<String> = std::fs::read_dir("rules")
+        .expect("the rules folder")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let stem = path.file_stem()?.to_str()?.to_string();
+            (path.extension()? == "yaml" && stem != "assessment").then_some(stem)
+        })
+        .collect();
+    for name in &packs {
         let path = format!("rules/{name}.yaml");
         println!("cargo::rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         // A broken pack must not stop the build: the tool reports it with
         // its line and column when it reads the YAML itself (see
-        // `BUILTIN_COMPILED`), and the rule tests fail on it.
+        // `builtin_packs!`), and the rule tests fail on it.
         let (full, browser) = match compile(&text) {
             Ok(both) => both,
             Err(e) => {
@@ -89,9 +88,6 @@ fn main() {
     compile_model(Path::new(&out));
 }
 
-/// The pack in full, and the pack for the browser's module: the same
-/// without the descriptions and examples, which the page never shows
-/// (`rules explain` and the handbook do), to keep the download small.
 /// The self-assessment model (`rules/assessment.yaml`), for the same reason.
 fn compile_model(out: &Path) {
     let path = "rules/assessment.yaml";
@@ -107,6 +103,9 @@ fn compile_model(out: &Path) {
     std::fs::write(out.join("assessment.json"), json).expect("write OUT_DIR");
 }
 
+/// The pack in full, and the pack for the browser's module: the same
+/// without the descriptions and examples, which the page never shows
+/// (`rules explain` and the handbook do), to keep the download small.
 fn compile(text: &str) -> Result<(String, String), String> {
     let pack: serde_json::Value =
         serde_saphyr::from_str_with_options(text, options()).map_err(|e| e.to_string())?;

@@ -410,10 +410,9 @@ struct Contexts {
     by_file: HashMap<Option<PathBuf>, Rc<Context>>,
 }
 
-/// `--only` and `--ignore`: the rules left out are not run at all (leaving
-/// out the political rules makes the check about a third faster), besides
-/// being filtered from the report.
-#[derive(Clone, Default)]
+/// `--only` and `--ignore`: the rules left out are turned off before the
+/// linter is built, so they are not run at all (leaving out the political
+/// rules makes a large check about 30 % faster).
 struct Selection {
     only: Vec<String>,
     ignore: Vec<String>,
@@ -634,14 +633,10 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Whether `--only`, `--ignore` and the post's own `ignore` let a finding
-    /// through.
+    /// Whether the post's own `ignore` lets a finding through (the rules
+    /// `--only` and `--ignore` leave out are not run: see `Selection`).
     fn selected(&self, finding: &Finding, post: &Post) -> bool {
-        let rule = finding.rule.as_str();
-        let only = &self.args.only;
-        (only.is_empty() || only.iter().any(|p| rule_matches(rule, p)))
-            && !self.args.ignore.iter().any(|p| rule_matches(rule, p))
-            && !post.ignore.iter().any(|p| rule_matches(rule, p))
+        !post.ignore.iter().any(|p| rule_matches(&finding.rule, p))
     }
 
     /// Reports an input problem on standard error and to the report.
