@@ -120,6 +120,11 @@ pub struct Detector {
     ambiguous_context: Vec<u16>,
     party: u16,
     vote_date: u16,
+    vote_month: u16,
+    /// Folded words before a month without its day (« en », “in”).
+    month_after: Vec<String>,
+    /// Folded words between a first name and a place in a hashtag (« pour »).
+    hashtag_name_then: Vec<String>,
     vote_name: u16,
     campaign_hashtag: u16,
     person: u16,
@@ -303,6 +308,9 @@ impl Detector {
                 .collect::<Result<_, _>>()?,
             party: index_of(PARTY_SIGNAL)?,
             vote_date: index_of("vote-date")?,
+            vote_month: index_of("vote-month")?,
+            month_after: fold_all(&data.dates.month_after),
+            hashtag_name_then: fold_all(&data.campaign_hashtag.name_then),
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
             person: index_of("person")?,
@@ -699,6 +707,9 @@ impl Detector {
                     if let Some(name) = self.person_name(text, norm, first) {
                         hits.push(hit(self.person, first, name));
                     }
+                    if let Some(place) = self.name_for_place_hashtag(norm, first) {
+                        hits.push(hit(self.campaign_hashtag, first, place));
+                    }
                 }
                 Role::Emphatic if first == last => {
                     let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
@@ -727,15 +738,28 @@ impl Detector {
                         hits.push(hit(self.campaign_hashtag, first, name));
                     }
                 }
-                Role::Month(month) => {
-                    if let Some((day_tok, day)) = day_next_to(norm, first, last)
-                        && calendar
+                Role::Month(month) => match day_next_to(norm, first, last) {
+                    Some((day_tok, day)) => {
+                        if calendar
                             .rounds_near(date)
                             .any(|r| r.month() == month && r.day() == day)
-                    {
-                        hits.push(hit(self.vote_date, first.min(day_tok), last.max(day_tok)));
+                        {
+                            hits.push(hit(self.vote_date, first.min(day_tok), last.max(day_tok)));
+                        }
                     }
-                }
+                    // « En mars » alone is weaker: the month of many events.
+                    None => {
+                        let before = first.checked_sub(1).filter(|&b| {
+                            norm.tokens[b].sentence == norm.tokens[first].sentence
+                                && self.month_after.iter().any(|w| w == norm.word(b))
+                        });
+                        if let Some(b) = before
+                            && calendar.rounds_near(date).any(|r| r.month() == month)
+                        {
+                            hits.push(hit(self.vote_month, b, last));
+                        }
+                    }
+                },
                 // « dimanche » and « demain » are the day of a vote when the
                 // coming Sunday, or the next day, is one.
                 Role::Sunday
@@ -902,6 +926,35 @@ impl Detector {
             .get(title + 1)
             .is_none_or(|next| next.sentence != t.sentence);
         (same_tag || (only_space_between && ends_sentence)).then_some(name)
+    }
+
+    /// `#ÉlodiePourAlbi`, `#MarieDupontPourNantes`: a hashtag that starts
+    /// with the first name at token `first`, then (after an optional
+    /// surname) a joining word and a capitalised place. Returns the place.
+    fn name_for_place_hashtag(&self, norm: &Normalized, first: usize) -> Option<usize> {
+        let start = &norm.tokens[first];
+        if !start.tag_start || !start.capitalized {
+            return None;
+        }
+        // The tokens of the same hashtag after the first name.
+        let in_same_tag = |i: usize| {
+            norm.tokens
+                .get(i)
+                .filter(|t| t.in_tag && !t.tag_start && t.orig.start == norm.tokens[i - 1].orig.end)
+        };
+        let mut join = first + 1;
+        in_same_tag(join)?;
+        if !self.hashtag_name_then.iter().any(|w| w == norm.word(join)) {
+            join += 1;
+            in_same_tag(join)?;
+            if !self.hashtag_name_then.iter().any(|w| w == norm.word(join)) {
+                return None;
+            }
+        }
+        let place = join + 1;
+        let t = in_same_tag(place)?;
+        let stopword = self.hashtag_stopwords.iter().any(|w| w == norm.word(place));
+        (t.capitalized && !t.number && !stopword).then_some(place)
     }
 
     /// The token right after `last` when it is a capitalised name (not a

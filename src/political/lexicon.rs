@@ -230,6 +230,10 @@ pub struct NameRule {
     pub titles: Vec<String>,
     #[serde(default, deserialize_with = "phrases")]
     pub stopwords: Vec<String>,
+    /// Words that join a first name to a place in a hashtag
+    /// (`#ÉlodiePourAlbi`).
+    #[serde(default, deserialize_with = "phrases")]
+    pub name_then: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -279,6 +283,10 @@ pub struct DateWords {
     /// Words meaning the next day (« demain », « tomorrow »).
     #[serde(deserialize_with = "phrases")]
     pub tomorrow: Vec<String>,
+    /// Words that make a month named without its day the month of a vote
+    /// (« en mars », “in May”): signal `vote-month`.
+    #[serde(default, deserialize_with = "phrases")]
+    pub month_after: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -345,6 +353,7 @@ pub enum LexiconError {
 /// declared under `signals:` with their label and no phrase.
 pub const COMPUTED_SIGNALS: &[&str] = &[
     "vote-date",
+    "vote-month",
     "vote-name",
     "campaign-hashtag",
     "person",
