@@ -50,6 +50,8 @@ enum Role {
     Tomorrow,
     /// « nous avons », “we have”, “we”: a past tense may follow.
     WeSubject,
+    /// « liste », « équipe »: a name in quotes may follow.
+    ListWord,
 }
 
 /// A set of post languages, as bits.
@@ -121,6 +123,7 @@ pub struct Detector {
     party: u16,
     vote_date: u16,
     vote_month: u16,
+    candidacy: u16,
     /// Folded words before a month without its day (« en », “in”).
     month_after: Vec<String>,
     /// Folded words between a first name and a place in a hashtag (« pour »).
@@ -257,6 +260,9 @@ impl Detector {
         for w in &data.we_did.subjects {
             builder.add(w, Role::WeSubject)?;
         }
+        for w in &data.quoted_list {
+            builder.add(w, Role::ListWord)?;
+        }
 
         let compile = |combos: &[Combination]| -> Result<Vec<CompiledCombination>, LexiconError> {
             combos
@@ -314,6 +320,7 @@ impl Detector {
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
             person: index_of("person")?,
+            candidacy: index_of("candidacy")?,
             emphatic_we: index_of("emphatic-we")?,
             we_did: index_of("we-did")?,
             past_tense: PastTense {
@@ -775,6 +782,11 @@ impl Detector {
                 {
                     hits.push(hit(self.vote_date, first, last));
                 }
+                Role::ListWord => {
+                    if let Some(name) = quoted_name_after(text, norm, last) {
+                        hits.push(hit(self.candidacy, first, name));
+                    }
+                }
                 Role::WeSubject if !in_exception(first, last) => {
                     if let Some(verb) = self.past_participle_after(text, norm, last) {
                         hits.push(hit(self.we_did, first, verb));
@@ -1046,6 +1058,18 @@ fn day_next_to(norm: &Normalized, first: usize, last: usize) -> Option<(usize, i
         return Some((before, d));
     }
     day_at(last + 1).map(|d| (last + 1, d))
+}
+
+/// The token after `last` when the original text opens a quote between them
+/// and that token is capitalised (« l’équipe « Vivre Albi » »).
+fn quoted_name_after(text: &str, norm: &Normalized, last: usize) -> Option<usize> {
+    let next = norm.tokens.get(last + 1)?;
+    let cur = &norm.tokens[last];
+    if next.sentence != cur.sentence || !next.capitalized {
+        return None;
+    }
+    let gap = text.get(cur.orig.end..next.orig.start)?.trim();
+    matches!(gap, "«" | "“" | "\"" | "‘").then_some(last + 1)
 }
 
 /// The Sunday a post means by « dimanche »: the day itself when posted on a

@@ -120,6 +120,10 @@ pub struct PackData {
     /// First names and titles that start a person's name.
     #[serde(default)]
     pub person: PersonRule,
+    /// Words followed by a name in quotes (« la liste « Vivre Albi » »):
+    /// the name of a list, which raises the `candidacy` signal.
+    #[serde(default, deserialize_with = "phrases")]
+    pub quoted_list: Vec<String>,
     /// Words that, repeated after a comma (« Nous, nous »), set the speaker
     /// against others.
     #[serde(default, deserialize_with = "phrases")]

