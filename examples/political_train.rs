@@ -35,6 +35,7 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-3.yaml",
     "tests/fixtures/political/holdout-4.yaml",
     "tests/fixtures/political/holdout-5.yaml",
+    "tests/fixtures/political/holdout-6.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

@@ -126,6 +126,8 @@ pub struct Detector {
     candidacy: u16,
     /// Folded words before a month without its day (« en », “in”).
     month_after: Vec<String>,
+    /// Folded subjects that may follow « nous, » (« on »).
+    emphatic_then: Vec<String>,
     /// Folded words between a first name and a place in a hashtag (« pour »).
     hashtag_name_then: Vec<String>,
     vote_name: u16,
@@ -316,6 +318,7 @@ impl Detector {
             vote_date: index_of("vote-date")?,
             vote_month: index_of("vote-month")?,
             month_after: fold_all(&data.dates.month_after),
+            emphatic_then: fold_all(&data.emphatic_then),
             hashtag_name_then: fold_all(&data.campaign_hashtag.name_then),
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
@@ -720,7 +723,8 @@ impl Detector {
                 }
                 Role::Emphatic if first == last => {
                     let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
-                        norm.word(first + 1) == norm.word(first)
+                        let then = norm.word(first + 1);
+                        (then == norm.word(first) || self.emphatic_then.iter().any(|w| w == then))
                             && next.sentence == norm.tokens[first].sentence
                             && text
                                 .get(norm.tokens[first].orig.end..next.orig.start)

@@ -128,6 +128,10 @@ pub struct PackData {
     /// against others.
     #[serde(default, deserialize_with = "phrases")]
     pub emphatic: Vec<String>,
+    /// Subjects that may follow such a word after the comma instead of the
+    /// word itself (« Nous, on agit »).
+    #[serde(default, deserialize_with = "phrases")]
+    pub emphatic_then: Vec<String>,
     /// Month and weekday names, to recognise « dimanche 15 mars » as the
     /// day of a vote.
     pub dates: DateWords,
