@@ -36,6 +36,7 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-4.yaml",
     "tests/fixtures/political/holdout-5.yaml",
     "tests/fixtures/political/holdout-6.yaml",
+    "tests/fixtures/political/holdout-7.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

@@ -250,6 +250,7 @@ fn political_rules_meet_the_targets_of_issue_4() {
         ("held-out part 4 (holdout-4.yaml)", "holdout-4.yaml"),
         ("held-out part 5 (holdout-5.yaml)", "holdout-5.yaml"),
         ("held-out part 6 (holdout-6.yaml)", "holdout-6.yaml"),
+        ("held-out part 7 (holdout-7.yaml)", "holdout-7.yaml"),
     ]
     .into_iter()
     .map(|(name, file)| (name, load(&format!("tests/fixtures/political/{file}"))))
