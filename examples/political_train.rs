@@ -37,6 +37,7 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-5.yaml",
     "tests/fixtures/political/holdout-6.yaml",
     "tests/fixtures/political/holdout-7.yaml",
+    "tests/fixtures/political/holdout-8.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

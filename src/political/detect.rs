@@ -510,10 +510,14 @@ impl Detector {
         let (partisan, achievement) = (&scores[PARTISAN_SCORE], &scores[ACHIEVEMENT_SCORE]);
         // A post that reads like a record (by the rules or the score) is
         // left to the achievement rule: its severity follows the calendar.
+        // Between the two, the score that passes its threshold by more says
+        // what the post reads like.
+        let margin = |s: &Score| s.value - s.threshold;
         if !has_partisan
             && !has_achievement
             && !achievement.above_threshold()
             && partisan.above_threshold()
+            && margin(partisan) > margin(achievement)
         {
             let finding = self.scored_finding(
                 0,
