@@ -38,6 +38,7 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-6.yaml",
     "tests/fixtures/political/holdout-7.yaml",
     "tests/fixtures/political/holdout-8.yaml",
+    "tests/fixtures/political/holdout-9.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

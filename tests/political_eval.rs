@@ -252,6 +252,7 @@ fn political_rules_meet_the_targets_of_issue_4() {
         ("held-out part 6 (holdout-6.yaml)", "holdout-6.yaml"),
         ("held-out part 7 (holdout-7.yaml)", "holdout-7.yaml"),
         ("held-out part 8 (holdout-8.yaml)", "holdout-8.yaml"),
+        ("held-out part 9 (holdout-9.yaml)", "holdout-9.yaml"),
     ]
     .into_iter()
     .map(|(name, file)| (name, load(&format!("tests/fixtures/political/{file}"))))

@@ -50,6 +50,8 @@ enum Role {
     Tomorrow,
     /// « nous avons », “we have”, “we”: a past tense may follow.
     WeSubject,
+    /// « nous », “we will”: a future tense may follow.
+    WillSubject,
     /// « liste », « équipe »: a name in quotes may follow.
     ListWord,
 }
@@ -136,6 +138,8 @@ pub struct Detector {
     emphatic_we: u16,
     we_did: u16,
     past_tense: PastTense,
+    future_tense: PastTense,
+    we_will: u16,
     person_not_after: Vec<String>,
     name_stopwords: Vec<String>,
     hashtag_stopwords: Vec<String>,
@@ -262,6 +266,9 @@ impl Detector {
         for w in &data.we_did.subjects {
             builder.add(w, Role::WeSubject)?;
         }
+        for w in &data.we_will.subjects {
+            builder.add(w, Role::WillSubject)?;
+        }
         for w in &data.quoted_list {
             builder.add(w, Role::ListWord)?;
         }
@@ -326,17 +333,9 @@ impl Detector {
             candidacy: index_of("candidacy")?,
             emphatic_we: index_of("emphatic-we")?,
             we_did: index_of("we-did")?,
-            past_tense: PastTense {
-                adverbs: fold_all(&data.we_did.adverbs),
-                endings: data
-                    .we_did
-                    .endings
-                    .iter()
-                    .map(|e| e.to_lowercase())
-                    .collect(),
-                participles: fold_all(&data.we_did.participles),
-                not: fold_all(&data.we_did.not),
-            },
+            we_will: index_of("we-will")?,
+            past_tense: PastTense::new(&data.we_did),
+            future_tense: PastTense::new(&data.we_will),
             person_not_after: fold_all(&data.person.not_after),
             name_stopwords: fold_all(&data.vote_name.stopwords),
             hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
@@ -795,6 +794,11 @@ impl Detector {
                         hits.push(hit(self.candidacy, first, name));
                     }
                 }
+                Role::WillSubject if !in_exception(first, last) => {
+                    if let Some(verb) = verb_after(&self.future_tense, text, norm, last) {
+                        hits.push(hit(self.we_will, first, verb));
+                    }
+                }
                 Role::WeSubject if !in_exception(first, last) => {
                     if let Some(verb) = self.past_participle_after(text, norm, last) {
                         hits.push(hit(self.we_did, first, verb));
@@ -868,32 +872,7 @@ impl Detector {
     /// `last` (one adverb may stand between): « nous avons (enfin) rénové »,
     /// “we (have) built”.
     fn past_participle_after(&self, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
-        let rule = &self.past_tense;
-        let same_sentence = |i: usize| {
-            norm.tokens
-                .get(i)
-                .is_some_and(|t| t.sentence == norm.tokens[last].sentence && !t.number)
-        };
-        let mut verb = last + 1;
-        if same_sentence(verb) && rule.adverbs.iter().any(|a| a == norm.word(verb)) {
-            verb += 1;
-        }
-        if !same_sentence(verb) {
-            return None;
-        }
-        let word = norm.word(verb);
-        if rule.not.iter().any(|w| w == word) {
-            return None;
-        }
-        if rule.participles.iter().any(|w| w == word) {
-            return Some(verb);
-        }
-        let written = text.get(norm.tokens[verb].orig.clone())?.to_lowercase();
-        // A participle is a word longer than its ending.
-        rule.endings
-            .iter()
-            .any(|e| written.ends_with(e.as_str()) && written.len() > e.len() + 1)
-            .then_some(verb)
+        verb_after(&self.past_tense, text, norm, last)
     }
 
     /// The surname after a first name or a title at token `start`
@@ -1003,12 +982,55 @@ impl Detector {
     }
 }
 
-/// The compiled [`super::lexicon::PastTenseRule`] (words folded).
+/// The verb right after the subject at token `last` (one adverb may stand
+/// between) when its form matches `rule`.
+fn verb_after(rule: &PastTense, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
+    let same_sentence = |i: usize| {
+        norm.tokens
+            .get(i)
+            .is_some_and(|t| t.sentence == norm.tokens[last].sentence && !t.number)
+    };
+    let mut verb = last + 1;
+    if same_sentence(verb) && rule.adverbs.iter().any(|a| a == norm.word(verb)) {
+        verb += 1;
+    }
+    if !same_sentence(verb) {
+        return None;
+    }
+    let word = norm.word(verb);
+    if rule.not.iter().any(|w| w == word) {
+        return None;
+    }
+    if rule.participles.iter().any(|w| w == word) {
+        return Some(verb);
+    }
+    let written = text.get(norm.tokens[verb].orig.clone())?.to_lowercase();
+    // A participle is a word longer than its ending.
+    rule.endings
+        .iter()
+        .any(|e| written.ends_with(e.as_str()) && written.len() > e.len() + 1)
+        .then_some(verb)
+}
+
+/// The compiled [`super::lexicon::PastTenseRule`] (words folded); the
+/// future of `we_will` is read the same way.
 struct PastTense {
     adverbs: Vec<String>,
     endings: Vec<String>,
     participles: Vec<String>,
     not: Vec<String>,
+}
+
+impl PastTense {
+    fn new(rule: &super::lexicon::PastTenseRule) -> PastTense {
+        let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect();
+        PastTense {
+            adverbs: fold_all(&rule.adverbs),
+            endings: rule.endings.iter().map(|e| e.to_lowercase()).collect(),
+            participles: fold_all(&rule.participles),
+            not: fold_all(&rule.not),
+        }
+    }
 }
 
 struct Fired<'h> {

@@ -140,6 +140,10 @@ pub struct PackData {
     /// verb (it gives the `we-did` signal).
     #[serde(default)]
     pub we_did: PastTenseRule,
+    /// « Nous créerons », “we will scrap”: a first-person future, known the
+    /// same way by the form of the verb (the `we-will` signal: a pledge).
+    #[serde(default)]
+    pub we_will: PastTenseRule,
     /// How signals combine into findings, rule by rule.
     pub combinations: Combinations,
     /// Pieces of messages filled into the rules' messages.
@@ -362,6 +366,7 @@ pub enum LexiconError {
 pub const COMPUTED_SIGNALS: &[&str] = &[
     "vote-date",
     "vote-month",
+    "we-will",
     "vote-name",
     "campaign-hashtag",
     "person",
