@@ -39,6 +39,8 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-7.yaml",
     "tests/fixtures/political/holdout-8.yaml",
     "tests/fixtures/political/holdout-9.yaml",
+    "tests/fixtures/political/holdout-10.yaml",
+    "tests/fixtures/political/traps.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

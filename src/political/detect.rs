@@ -132,6 +132,8 @@ pub struct Detector {
     emphatic_then: Vec<String>,
     /// Folded words between a first name and a place in a hashtag (« pour »).
     hashtag_name_then: Vec<String>,
+    /// Folded words before a first name in a hashtag (« team »).
+    hashtag_before_first_name: Vec<String>,
     vote_name: u16,
     campaign_hashtag: u16,
     person: u16,
@@ -327,6 +329,7 @@ impl Detector {
             month_after: fold_all(&data.dates.month_after),
             emphatic_then: fold_all(&data.emphatic_then),
             hashtag_name_then: fold_all(&data.campaign_hashtag.name_then),
+            hashtag_before_first_name: fold_all(&data.campaign_hashtag.before_first_name),
             vote_name: index_of("vote-name")?,
             campaign_hashtag: index_of("campaign-hashtag")?,
             person: index_of("person")?,
@@ -723,6 +726,9 @@ impl Detector {
                     if let Some(place) = self.name_for_place_hashtag(norm, first) {
                         hits.push(hit(self.campaign_hashtag, first, place));
                     }
+                    if let Some(start) = self.word_before_name_in_hashtag(norm, first) {
+                        hits.push(hit(self.campaign_hashtag, start, first));
+                    }
                 }
                 Role::Emphatic if first == last => {
                     let repeated = norm.tokens.get(first + 1).is_some_and(|next| {
@@ -954,6 +960,23 @@ impl Detector {
         let t = in_same_tag(place)?;
         let stopword = self.hashtag_stopwords.iter().any(|w| w == norm.word(place));
         (t.capitalized && !t.number && !stopword).then_some(place)
+    }
+
+    /// `#TeamLéa`: the first name at token `first` comes right after one
+    /// of `before_first_name` that starts the same hashtag. Returns that word.
+    fn word_before_name_in_hashtag(&self, norm: &Normalized, first: usize) -> Option<usize> {
+        let name = &norm.tokens[first];
+        let before = first.checked_sub(1)?;
+        let b = &norm.tokens[before];
+        let same_tag =
+            name.in_tag && !name.tag_start && b.tag_start && b.orig.end == name.orig.start;
+        (same_tag
+            && name.capitalized
+            && self
+                .hashtag_before_first_name
+                .iter()
+                .any(|w| w == norm.word(before)))
+        .then_some(before)
     }
 
     /// The token right after `last` when it is a capitalised name (not a

@@ -246,6 +246,9 @@ pub struct NameRule {
     /// (`#ÉlodiePourAlbi`).
     #[serde(default, deserialize_with = "phrases")]
     pub name_then: Vec<String>,
+    /// Words that start a hashtag before a first name (`#TeamLéa`).
+    #[serde(default, deserialize_with = "phrases")]
+    pub before_first_name: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
