@@ -41,6 +41,8 @@ const DEV: &[&str] = &[
     "tests/fixtures/political/holdout-9.yaml",
     "tests/fixtures/political/holdout-10.yaml",
     "tests/fixtures/political/traps.yaml",
+    "tests/fixtures/political/holdout-11.yaml",
+    "tests/fixtures/political/holdout-12.yaml",
 ];
 const PACK: &str = "rules/political.yaml";
 const MARKER: &str = "  # --- scoring layer";

@@ -62,6 +62,8 @@ const DEVELOPMENT: &[&str] = &[
     "holdout-9.yaml",
     "holdout-10.yaml",
     "traps.yaml",
+    "holdout-11.yaml",
+    "holdout-12.yaml",
 ];
 
 /// Parts written without reading the rules and never used to change them.

@@ -962,14 +962,14 @@ impl Detector {
         (t.capitalized && !t.number && !stopword).then_some(place)
     }
 
-    /// `#TeamLéa`: the first name at token `first` comes right after one
-    /// of `before_first_name` that starts the same hashtag. Returns that word.
+    /// `#TeamLéa`, `@JeunesAvecNathalie`: the first name at token `first`
+    /// comes right after one of `before_first_name` in the same hashtag or
+    /// mention. Returns that word.
     fn word_before_name_in_hashtag(&self, norm: &Normalized, first: usize) -> Option<usize> {
         let name = &norm.tokens[first];
         let before = first.checked_sub(1)?;
         let b = &norm.tokens[before];
-        let same_tag =
-            name.in_tag && !name.tag_start && b.tag_start && b.orig.end == name.orig.start;
+        let same_tag = name.in_tag && !name.tag_start && b.in_tag && b.orig.end == name.orig.start;
         (same_tag
             && name.capitalized
             && self
