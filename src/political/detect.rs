@@ -17,7 +17,7 @@ use super::lexicon::{
     ACHIEVEMENT, CaseRule, Combination, ELECTION_EVE, LexiconError, PARTISAN, PARTY_SIGNAL,
     PackData, PoliticalPack, Scope, Texts,
 };
-use super::normalize::{Normalized, fold_phrase, normalize};
+use super::normalize::{Normalized, fold_phrase, normalize, with_normalized};
 use super::phrases::PhraseSet;
 use super::scoring::{ACHIEVEMENT_SCORE, CompiledScoring, PARTISAN_SCORE, Score};
 use crate::diagnostic::{Finding, Severity};
@@ -408,8 +408,21 @@ impl Detector {
         calendar: &Calendar,
         lang: Lang,
     ) -> Vec<Finding> {
-        let norm = normalize(text);
-        let hits = self.find_hits(text, &norm, date, calendar);
+        with_normalized(text, |norm| {
+            self.check_normalized(text, norm, date, eve, calendar, lang)
+        })
+    }
+
+    fn check_normalized(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        date: Date,
+        eve: Option<(&super::calendar::Election, Date)>,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Vec<Finding> {
+        let hits = self.find_hits(text, norm, date, calendar);
         // Every combination needs a signal (the pack is validated so), and
         // the score speaks only after one: most posts stop here.
         if hits.is_empty() {
@@ -429,7 +442,7 @@ impl Detector {
                 .map(|h| norm.original_span(h.first, h.last))
                 .reduce(|acc, s| acc.start.min(s.start)..acc.end.max(s.end))
                 .unwrap_or(0..0);
-            let words = quote_words(text, &norm, &fired.triggers, lang);
+            let words = quote_words(text, norm, &fired.triggers, lang);
             let why = fired
                 .whys
                 .iter()
@@ -465,7 +478,7 @@ impl Detector {
             self.score_findings(
                 scoring,
                 text,
-                &norm,
+                norm,
                 &hits,
                 date,
                 calendar,
@@ -667,7 +680,7 @@ impl Detector {
         date: Date,
         calendar: &Calendar,
     ) -> Vec<Hit> {
-        let mut raw: Vec<(Role, usize, usize)> = Vec::new();
+        let mut raw: Vec<(Role, usize, usize)> = Vec::with_capacity(norm.tokens.len());
         self.phrases.find(norm, |id, first, last| {
             for &role in &self.roles[id] {
                 raw.push((role, first, last));

@@ -9,12 +9,13 @@
 //! once in the vocabulary of the pack; a word the pack does not know ends
 //! every phrase there. Phrases never cross a sentence end, as before.
 //!
-//! Phrases whose last word may continue (`candidat*`) are few: they keep a
-//! small byte-level automaton over the normalised text.
+//! Phrases whose last word may continue (`candidat*`) are few: the trie
+//! keeps, at the node of the words before that last word, the start of the
+//! word, compared with the post's word there.
 
 use super::normalize::Normalized;
 use super::scoring::WordHasher;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -31,10 +32,20 @@ pub struct PhraseSet {
     children: HashMap<u64, u32, Fast>,
     /// The pattern that ends at each node, or [`NONE`].
     ends: Vec<u32>,
-    /// Patterns whose last word is a prefix, as ` mot` in the normalised
-    /// text, and their pattern ids.
-    prefixes: Option<AhoCorasick>,
-    prefix_ids: Vec<u32>,
+    /// Patterns whose last word is a prefix, sorted by that prefix.
+    prefixes: Vec<PrefixPhrase>,
+    /// `prefixes[by_first_byte[b]..by_first_byte[b + 1]]` are those whose
+    /// last word starts with byte `b`.
+    by_first_byte: Vec<u32>,
+}
+
+/// A phrase whose last word may go on (`candidat*`, `nous avons renov*`).
+struct PrefixPhrase {
+    /// The start of its last word (`candidat`).
+    last: Box<str>,
+    /// The numbers of the words before it, if any.
+    leading: Box<[u32]>,
+    pattern: u32,
 }
 
 fn edge(node: u32, word: u32) -> u64 {
@@ -50,21 +61,30 @@ impl PhraseSet {
             vocabulary: HashMap::with_capacity_and_hasher(phrases.len() * 2, Fast::default()),
             children: HashMap::with_capacity_and_hasher(phrases.len() * 3, Fast::default()),
             ends: vec![NONE],
-            prefixes: None,
-            prefix_ids: Vec::new(),
+            prefixes: Vec::new(),
+            by_first_byte: Vec::new(),
         };
-        let mut prefix_patterns = Vec::new();
         for (id, phrase) in phrases.iter().enumerate() {
             let id = u32::try_from(id).map_err(|_| "too many phrases".to_string())?;
             if prefix.get(id as usize).copied().unwrap_or(false) {
-                prefix_patterns.push(format!(" {phrase}"));
-                set.prefix_ids.push(id);
+                let (leading, last) = match phrase.rsplit_once(' ') {
+                    Some((leading, last)) => (leading.split(' ').collect(), last),
+                    None => (Vec::new(), phrase.as_str()),
+                };
+                if last.is_empty() {
+                    return Err(format!("the phrase « {phrase}* » has no last word"));
+                }
+                let leading = leading.into_iter().map(|w| set.word_number(w)).collect();
+                set.prefixes.push(PrefixPhrase {
+                    last: last.into(),
+                    leading,
+                    pattern: id,
+                });
                 continue;
             }
             let mut node = 0u32;
             for word in phrase.split(' ') {
-                let next_word = u32::try_from(set.vocabulary.len()).unwrap_or(NONE);
-                let w = *set.vocabulary.entry(word.into()).or_insert(next_word);
+                let w = set.word_number(word);
                 let next_node = u32::try_from(set.ends.len()).unwrap_or(NONE);
                 node = *set.children.entry(edge(node, w)).or_insert_with(|| {
                     set.ends.push(NONE);
@@ -73,23 +93,52 @@ impl PhraseSet {
             }
             set.ends[node as usize] = id;
         }
-        if !prefix_patterns.is_empty() {
-            let automaton = AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&prefix_patterns)
-                .map_err(|e| e.to_string())?;
-            set.prefixes = Some(automaton);
+        set.prefixes.sort_unstable_by(|a, b| a.last.cmp(&b.last));
+        let mut at = 0;
+        for byte in 0..=256 {
+            set.by_first_byte.push(u32::try_from(at).unwrap_or(NONE));
+            while set
+                .prefixes
+                .get(at)
+                .is_some_and(|p| usize::from(p.last.as_bytes()[0]) == byte)
+            {
+                at += 1;
+            }
         }
         Ok(set)
+    }
+
+    /// The number of `word`, given it when new.
+    fn word_number(&mut self, word: &str) -> u32 {
+        let next = u32::try_from(self.vocabulary.len()).unwrap_or(NONE);
+        *self.vocabulary.entry(word.into()).or_insert(next)
     }
 
     /// Calls `found(pattern, first_token, last_token)` for every phrase
     /// of the set in the post, overlapping ones included.
     pub fn find(&self, norm: &Normalized, mut found: impl FnMut(usize, usize, usize)) {
-        let words: Vec<u32> = (0..norm.tokens.len())
-            .map(|i| self.vocabulary.get(norm.word(i)).copied().unwrap_or(NONE))
-            .collect();
+        // The word numbers of the post, in a buffer kept by the thread.
+        thread_local! {
+            static WORDS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
+        WORDS.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut words) => self.find_with(norm, &mut words, &mut found),
+            // Called again from `found`: a buffer of its own.
+            Err(_) => self.find_with(norm, &mut Vec::new(), &mut found),
+        });
+    }
+
+    fn find_with(
+        &self,
+        norm: &Normalized,
+        words: &mut Vec<u32>,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        words.clear();
+        words.extend(
+            (0..norm.tokens.len())
+                .map(|i| self.vocabulary.get(norm.word(i)).copied().unwrap_or(NONE)),
+        );
         for start in 0..words.len() {
             let sentence = norm.tokens[start].sentence;
             let mut node = 0u32;
@@ -107,21 +156,44 @@ impl PhraseSet {
                 }
             }
         }
-        let Some(prefixes) = &self.prefixes else {
-            return;
-        };
-        for m in prefixes.find_overlapping_iter(norm.text.as_str()) {
-            let Some(first) = norm.token_starting_at(m.start() + 1) else {
+        if !self.prefixes.is_empty() {
+            self.find_prefixes(norm, words, found);
+        }
+    }
+
+    /// The phrases whose last word is a prefix: each word of the post is
+    /// compared with the few prefixes that start with its first byte, then
+    /// the words before it with the phrase's other words.
+    fn find_prefixes(
+        &self,
+        norm: &Normalized,
+        words: &[u32],
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        for (last, token) in norm.tokens.iter().enumerate() {
+            let word = norm.word(last).as_bytes();
+            let Some(&b) = word.first() else {
                 continue;
             };
-            let Some(last) = norm.token_containing(m.end() - 1) else {
-                continue;
-            };
-            found(
-                self.prefix_ids[m.pattern().as_usize()] as usize,
-                first,
-                last,
-            );
+            let bucket = |b: usize| self.by_first_byte.get(b).map_or(0, |&at| at as usize);
+            let candidates = self
+                .prefixes
+                .get(bucket(usize::from(b))..bucket(usize::from(b) + 1));
+            for p in candidates.unwrap_or_default() {
+                if !word.starts_with(p.last.as_bytes()) {
+                    continue;
+                }
+                let Some(first) = last.checked_sub(p.leading.len()) else {
+                    continue;
+                };
+                // Sentence numbers only grow: same first and last, same
+                // sentence throughout.
+                if words.get(first..last) == Some(&p.leading[..])
+                    && norm.tokens[first].sentence == token.sentence
+                {
+                    found(p.pattern as usize, first, last);
+                }
+            }
         }
     }
 }
@@ -161,5 +233,98 @@ mod tests {
             [(0, 0, 0), (2, 1, 2)]
         );
         assert!(matches(&phrases, "vote pourri").is_empty());
+    }
+
+    #[test]
+    fn prefix_phrases_of_several_words_end_inside_their_last_word() {
+        let phrases = [
+            ("nous avons renov", true),
+            ("nous avons", false),
+            ("nous", true),
+            ("sabot", true),
+            ("sabotag", true),
+        ];
+        assert_eq!(
+            matches(&phrases, "Nous avons rénové. Nous avons\nrénové, sabotage"),
+            [
+                (0, 0, 2),
+                (1, 0, 1),
+                (1, 3, 4),
+                (2, 0, 0),
+                (2, 3, 3),
+                (3, 6, 6),
+                (4, 6, 6)
+            ]
+        );
+        assert!(matches(&phrases, "Avons rénové, nounours").is_empty());
+    }
+
+    /// Where a phrase occurs, found the slow way: every place where
+    /// ` phrase ` (or ` phrase` for a prefix phrase) is in the normalised
+    /// text.
+    fn by_text_search(phrases: &[(&str, bool)], norm: &Normalized) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (id, &(phrase, prefix)) in phrases.iter().enumerate() {
+            let needle = if prefix {
+                format!(" {phrase}")
+            } else {
+                format!(" {phrase} ")
+            };
+            for at in 0..norm.text.len() {
+                if norm.text.is_char_boundary(at) && norm.text[at..].starts_with(&needle) {
+                    let first = norm.token_starting_at(at + 1).expect("a word starts there");
+                    let last = norm.token_containing(at + phrase.len()).expect("a word");
+                    out.push((id, first, last));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn the_trie_finds_what_a_text_search_finds_in_the_evaluation_posts() {
+        #[derive(serde::Deserialize)]
+        struct Set {
+            posts: Vec<Post>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Post {
+            text: String,
+        }
+        let phrases = [
+            ("votez", false),
+            ("votez pour", false),
+            ("pour", true),
+            ("la liste", false),
+            ("la liste de", false),
+            ("nous avons", false),
+            ("nous avons", true),
+            ("nous avons re", true),
+            ("l ancienne equipe", false),
+            ("l opp", true),
+            ("candidat", true),
+            ("de", false),
+            ("d", true),
+            ("e", true),
+            ("re", true),
+            ("la", false),
+            ("la", true),
+        ];
+        let (p, prefix): (Vec<String>, Vec<bool>) =
+            phrases.iter().map(|&(p, x)| (p.to_string(), x)).unzip();
+        let set = PhraseSet::new(&p, &prefix).expect("phrases");
+        let yaml = include_str!("../../tests/fixtures/political/eval.yaml");
+        let posts: Set = serde_saphyr::from_str(yaml).expect("evaluation set");
+        let mut matched = 0;
+        for post in &posts.posts {
+            let norm = normalize(&post.text);
+            let mut found = Vec::new();
+            set.find(&norm, |id, first, last| found.push((id, first, last)));
+            found.sort_unstable();
+            assert_eq!(found, by_text_search(&phrases, &norm), "{}", post.text);
+            matched += found.len();
+        }
+        assert!(matched > 1000, "{matched}");
     }
 }
