@@ -310,8 +310,9 @@ impl Hasher for WordHasher {
 /// reused for the pairs.
 ///
 /// Proper names are left out (a capitalised word inside a sentence or a
-/// hashtag, not an acronym): the names of the evaluation set's invented
-/// people and towns say nothing about another post.
+/// hashtag, not an acronym), and so are numbers: the invented people and
+/// towns of the evaluation set, and the dates of its elections (« 15 mars »),
+/// say nothing about another post.
 pub fn for_each_feature(
     norm: &Normalized,
     pair: &mut String,
@@ -319,7 +320,7 @@ pub fn for_each_feature(
 ) {
     let is_name = |i: usize| {
         let t = &norm.tokens[i];
-        t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start
+        t.number || (t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start)
     };
     for i in 0..norm.tokens.len() {
         if is_name(i) {
