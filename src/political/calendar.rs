@@ -297,14 +297,23 @@ impl Calendar {
     /// Voting days close to `date` (within about a year around it): the
     /// days a post might refer to by « dimanche 15 mars ».
     pub fn rounds_near(&self, date: Date) -> impl Iterator<Item = Date> + '_ {
+        // The first and last day, computed once: comparing dates costs less
+        // than a span per round (the detector asks for every « 15 mars »).
+        let from = date.checked_sub(NEAR_DAYS.days()).ok();
+        let to = date.checked_add(NEAR_DAYS.days()).ok();
         self.elections
             .iter()
             .flat_map(Election::rounds)
-            .filter(move |round| {
-                (round.since(date).map_or(i32::MAX, |s| s.get_days().abs())) <= 400
+            .filter(move |round| match (from, to) {
+                (Some(from), Some(to)) => from <= *round && *round <= to,
+                // At the ends of the calendar's range.
+                _ => round.since(date).map_or(i32::MAX, |s| s.get_days().abs()) <= NEAR_DAYS,
             })
     }
 }
+
+/// How far a round may be from a post's date to be the day it means.
+const NEAR_DAYS: i32 = 400;
 
 /// The date a post is checked at: its own scheduled date when it has one,
 /// otherwise the date given on the command line (`--today`, default today).
@@ -347,5 +356,27 @@ pub fn format_date(date: Date, lang: crate::locale::Lang) -> String {
         crate::locale::Lang::Fr if date.day() == 1 => format!("1er {} {}", FR[month], date.year()),
         crate::locale::Lang::Fr => format!("{} {} {}", date.day(), FR[month], date.year()),
         crate::locale::Lang::En => format!("{} {} {}", date.day(), EN[month], date.year()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_near_are_those_at_most_400_days_away() {
+        let calendar = Calendar::builtin();
+        let mut date = jiff::civil::date(2019, 1, 1);
+        while date < jiff::civil::date(2036, 1, 1) {
+            let near: Vec<Date> = calendar.rounds_near(date).collect();
+            let by_span: Vec<Date> = calendar
+                .elections
+                .iter()
+                .flat_map(Election::rounds)
+                .filter(|r| r.since(date).is_ok_and(|s| s.get_days().abs() <= 400))
+                .collect();
+            assert_eq!(near, by_span, "{date}");
+            date = date.tomorrow().expect("a day after");
+        }
     }
 }

@@ -153,6 +153,22 @@ pub fn normalize_into(text: &str, out: &mut Normalized) {
             at += 1;
             continue;
         }
+        // The most common word: an ASCII letter, then lowercase ASCII
+        // letters, then ASCII that is neither a letter nor a digit (or the
+        // end of the text). It cannot split and folds byte for byte.
+        if b.is_ascii_alphabetic() {
+            let rest = bytes.get(at + 1..).unwrap_or_default();
+            let end = at + 1 + rest.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if bytes
+                .get(end)
+                .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            {
+                n.plain_word(text, at, end, in_tag, in_tag && after_sigil);
+                after_sigil = false;
+                at = end;
+                continue;
+            }
+        }
         let Some((c, kind)) = char_at(text, at) else {
             break;
         };
@@ -404,6 +420,25 @@ impl Normalizer<'_> {
         }
         self.finish_word(&word);
         at
+    }
+
+    /// The word `text[start..end]`: an ASCII letter followed by lowercase
+    /// ASCII letters.
+    fn plain_word(&mut self, text: &str, start: usize, end: usize, in_tag: bool, tag_start: bool) {
+        let word = text.get(start..end).unwrap_or_default();
+        let Some((&first, _)) = word.as_bytes().split_first() else {
+            return;
+        };
+        let kind = ASCII_KINDS[usize::from(first & 0x7f)];
+        let mut w = self.start_word(start, kind, in_tag, tag_start);
+        self.out.text.push(char::from(first.to_ascii_lowercase()));
+        self.out.text.push_str(word.get(1..).unwrap_or_default());
+        w.orig_end = end;
+        w.letters = word.len();
+        // Never all capitals: one letter only, or lowercase ones after it.
+        w.all_caps_so_far = false;
+        w.number = false;
+        self.finish_word(&w);
     }
 
     fn start_word(&mut self, at: usize, first: Kind, in_tag: bool, tag_start: bool) -> Word {

@@ -26,10 +26,13 @@ const NONE: u32 = u32::MAX;
 
 /// The phrases of a pack, compiled for matching.
 pub struct PhraseSet {
-    /// Folded word → its number.
-    vocabulary: HashMap<Box<str>, u32, Fast>,
+    /// Folded word (its bytes) → its number.
+    vocabulary: HashMap<Box<[u8]>, u32, Fast>,
     /// (node, word) → child node; node 0 is the root.
     children: HashMap<u64, u32, Fast>,
+    /// The children of the root by word number (or [`NONE`]): every walk
+    /// starts there, one array read instead of a hash look-up.
+    root: Vec<u32>,
     /// The pattern that ends at each node, or [`NONE`].
     ends: Vec<u32>,
     /// Patterns whose last word is a prefix, sorted by that prefix.
@@ -61,6 +64,7 @@ impl PhraseSet {
             vocabulary: HashMap::with_capacity_and_hasher(phrases.len() * 2, Fast::default()),
             children: HashMap::with_capacity_and_hasher(phrases.len() * 3, Fast::default()),
             ends: vec![NONE],
+            root: Vec::new(),
             prefixes: Vec::new(),
             by_first_byte: Vec::new(),
         };
@@ -93,6 +97,12 @@ impl PhraseSet {
             }
             set.ends[node as usize] = id;
         }
+        set.root = vec![NONE; set.vocabulary.len()];
+        for (&edge, &child) in &set.children {
+            if edge >> 32 == 0 {
+                set.root[(edge & u64::from(u32::MAX)) as usize] = child;
+            }
+        }
         set.prefixes.sort_unstable_by(|a, b| a.last.cmp(&b.last));
         let mut at = 0;
         for byte in 0..=256 {
@@ -111,7 +121,10 @@ impl PhraseSet {
     /// The number of `word`, given it when new.
     fn word_number(&mut self, word: &str) -> u32 {
         let next = u32::try_from(self.vocabulary.len()).unwrap_or(NONE);
-        *self.vocabulary.entry(word.into()).or_insert(next)
+        *self
+            .vocabulary
+            .entry(word.as_bytes().into())
+            .or_insert(next)
     }
 
     /// Calls `found(pattern, first_token, last_token)` for every phrase
@@ -134,65 +147,69 @@ impl PhraseSet {
         words: &mut Vec<u32>,
         found: &mut impl FnMut(usize, usize, usize),
     ) {
+        // Each word of the post is looked up once: its number, and the
+        // prefix phrases that end with it.
         words.clear();
-        words.extend(
-            (0..norm.tokens.len())
-                .map(|i| self.vocabulary.get(norm.word(i)).copied().unwrap_or(NONE)),
-        );
-        for start in 0..words.len() {
-            let sentence = norm.tokens[start].sentence;
-            let mut node = 0u32;
-            for (j, &w) in words.iter().enumerate().skip(start) {
-                if w == NONE || norm.tokens[j].sentence != sentence {
-                    break;
-                }
-                let Some(&child) = self.children.get(&edge(node, w)) else {
-                    break;
-                };
-                node = child;
-                let end = self.ends[node as usize];
-                if end != NONE {
-                    found(end as usize, start, j);
-                }
+        let text = norm.text.as_bytes();
+        for (i, token) in norm.tokens.iter().enumerate() {
+            let word = text.get(token.norm.clone()).unwrap_or_default();
+            words.push(self.vocabulary.get(word).copied().unwrap_or(NONE));
+            if !self.prefixes.is_empty() {
+                self.find_prefixes(norm, words, i, word, found);
             }
         }
-        if !self.prefixes.is_empty() {
-            self.find_prefixes(norm, words, found);
+        for (start, &first) in words.iter().enumerate() {
+            let sentence = norm.tokens[start].sentence;
+            let mut node = self.root.get(first as usize).copied().unwrap_or(NONE);
+            let mut last = start;
+            while node != NONE {
+                let end = self.ends[node as usize];
+                if end != NONE {
+                    found(end as usize, start, last);
+                }
+                last += 1;
+                node = match words.get(last) {
+                    Some(&w) if w != NONE && norm.tokens[last].sentence == sentence => {
+                        self.children.get(&edge(node, w)).copied().unwrap_or(NONE)
+                    }
+                    _ => NONE,
+                };
+            }
         }
     }
 
-    /// The phrases whose last word is a prefix: each word of the post is
-    /// compared with the few prefixes that start with its first byte, then
-    /// the words before it with the phrase's other words.
+    /// The phrases whose last word is a prefix of `word`, the word of token
+    /// `last`: `word` is compared with the few prefixes that start with its
+    /// first byte, then the words before it (`words[..last]`) with the
+    /// phrase's other words.
     fn find_prefixes(
         &self,
         norm: &Normalized,
         words: &[u32],
+        last: usize,
+        word: &[u8],
         found: &mut impl FnMut(usize, usize, usize),
     ) {
-        for (last, token) in norm.tokens.iter().enumerate() {
-            let word = norm.word(last).as_bytes();
-            let Some(&b) = word.first() else {
+        let Some(&b) = word.first() else {
+            return;
+        };
+        let bucket = |b: usize| self.by_first_byte.get(b).map_or(0, |&at| at as usize);
+        let candidates = self
+            .prefixes
+            .get(bucket(usize::from(b))..bucket(usize::from(b) + 1));
+        for p in candidates.unwrap_or_default() {
+            if !word.starts_with(p.last.as_bytes()) {
+                continue;
+            }
+            let Some(first) = last.checked_sub(p.leading.len()) else {
                 continue;
             };
-            let bucket = |b: usize| self.by_first_byte.get(b).map_or(0, |&at| at as usize);
-            let candidates = self
-                .prefixes
-                .get(bucket(usize::from(b))..bucket(usize::from(b) + 1));
-            for p in candidates.unwrap_or_default() {
-                if !word.starts_with(p.last.as_bytes()) {
-                    continue;
-                }
-                let Some(first) = last.checked_sub(p.leading.len()) else {
-                    continue;
-                };
-                // Sentence numbers only grow: same first and last, same
-                // sentence throughout.
-                if words.get(first..last) == Some(&p.leading[..])
-                    && norm.tokens[first].sentence == token.sentence
-                {
-                    found(p.pattern as usize, first, last);
-                }
+            // Sentence numbers only grow: same first and last, same
+            // sentence throughout.
+            if words.get(first..last) == Some(&p.leading[..])
+                && norm.tokens[first].sentence == norm.tokens[last].sentence
+            {
+                found(p.pattern as usize, first, last);
             }
         }
     }

@@ -286,18 +286,46 @@ fn heaviest(sorted: impl Iterator<Item = Contribution>) -> Vec<Contribution> {
 #[derive(Default)]
 pub struct WordHasher(u64);
 
+impl WordHasher {
+    fn mix(&mut self, word: u64) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
             let mut word = [0u8; 8];
             word.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            self.mix(u64::from_le_bytes(word));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+        // The last 1 to 7 bytes in one step (most words are that short):
+        // two overlapping 4-byte reads, or three single bytes, cover them
+        // all, and the length tells the cases apart.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let tail = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+            (Some(&head), Some(&end)) => {
+                u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(end)) << 32
+            }
+            _ => match (rest.first(), rest.get(n / 2), rest.last()) {
+                (Some(&a), Some(&b), Some(&c)) => {
+                    u64::from(a) | u64::from(b) << 8 | u64::from(c) << 16
+                }
+                _ => return,
+            },
+        };
+        self.mix(tail ^ (n as u64) << 60);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.mix(u64::from(b));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
     }
 
     fn finish(&self) -> u64 {
