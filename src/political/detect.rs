@@ -139,8 +139,8 @@ pub struct Detector {
     person: u16,
     emphatic_we: u16,
     we_did: u16,
-    past_tense: PastTense,
-    future_tense: PastTense,
+    past_tense: VerbForm,
+    future_tense: VerbForm,
     we_will: u16,
     person_not_after: Vec<String>,
     name_stopwords: Vec<String>,
@@ -337,8 +337,8 @@ impl Detector {
             emphatic_we: index_of("emphatic-we")?,
             we_did: index_of("we-did")?,
             we_will: index_of("we-will")?,
-            past_tense: PastTense::new(&data.we_did),
-            future_tense: PastTense::new(&data.we_will),
+            past_tense: VerbForm::new(&data.we_did),
+            future_tense: VerbForm::new(&data.we_will),
             person_not_after: fold_all(&data.person.not_after),
             name_stopwords: fold_all(&data.vote_name.stopwords),
             hashtag_stopwords: fold_all(&data.campaign_hashtag.stopwords),
@@ -1020,7 +1020,7 @@ impl Detector {
 
 /// The verb right after the subject at token `last` (one adverb may stand
 /// between) when its form matches `rule`.
-fn verb_after(rule: &PastTense, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
+fn verb_after(rule: &VerbForm, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
     let same_sentence = |i: usize| {
         norm.tokens
             .get(i)
@@ -1041,26 +1041,25 @@ fn verb_after(rule: &PastTense, text: &str, norm: &Normalized, last: usize) -> O
         return Some(verb);
     }
     let written = text.get(norm.tokens[verb].orig.clone())?.to_lowercase();
-    // A participle is a word longer than its ending.
+    // The verb is a word longer than its ending.
     rule.endings
         .iter()
         .any(|e| written.ends_with(e.as_str()) && written.len() > e.len() + 1)
         .then_some(verb)
 }
 
-/// The compiled [`super::lexicon::PastTenseRule`] (words folded); the
-/// future of `we_will` is read the same way.
-struct PastTense {
+/// The compiled [`super::lexicon::VerbFormRule`] (words folded).
+struct VerbForm {
     adverbs: Vec<String>,
     endings: Vec<String>,
     participles: Vec<String>,
     not: Vec<String>,
 }
 
-impl PastTense {
-    fn new(rule: &super::lexicon::PastTenseRule) -> PastTense {
+impl VerbForm {
+    fn new(rule: &super::lexicon::VerbFormRule) -> VerbForm {
         let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect();
-        PastTense {
+        VerbForm {
             adverbs: fold_all(&rule.adverbs),
             endings: rule.endings.iter().map(|e| e.to_lowercase()).collect(),
             participles: fold_all(&rule.participles),

@@ -139,11 +139,11 @@ pub struct PackData {
     /// tense, recognised by the form of the verb rather than listed verb by
     /// verb (it gives the `we-did` signal).
     #[serde(default)]
-    pub we_did: PastTenseRule,
+    pub we_did: VerbFormRule,
     /// « Nous créerons », “we will scrap”: a first-person future, known the
     /// same way by the form of the verb (the `we-will` signal: a pledge).
     #[serde(default)]
-    pub we_will: PastTenseRule,
+    pub we_will: VerbFormRule,
     /// How signals combine into findings, rule by rule.
     pub combinations: Combinations,
     /// Pieces of messages filled into the rules' messages.
@@ -262,10 +262,12 @@ pub struct PersonRule {
     pub not_after: Vec<String>,
 }
 
-/// How the detector recognises « nous avons + participe passé ».
+/// How the detector recognises a subject followed by a verb in a given
+/// form: « nous avons + participe passé » (`we_did`), « nous + futur »
+/// (`we_will`). The field names speak of the past, its first use.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PastTenseRule {
+pub struct VerbFormRule {
     /// The subject and auxiliary (« nous avons », « on a », “we have”), or
     /// the subject alone before an English simple past (“we”).
     #[serde(default, deserialize_with = "phrases")]
