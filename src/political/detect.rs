@@ -819,7 +819,7 @@ impl Detector {
                     }
                 }
                 Role::WeSubject if !in_exception(first, last) => {
-                    if let Some(verb) = self.past_participle_after(text, norm, last) {
+                    if let Some(verb) = verb_after(&self.past_tense, text, norm, last) {
                         hits.push(hit(self.we_did, first, verb));
                     }
                 }
@@ -885,13 +885,6 @@ impl Detector {
             return false;
         }
         true
-    }
-
-    /// The past participle right after a subject and auxiliary at token
-    /// `last` (one adverb may stand between): « nous avons (enfin) rénové »,
-    /// “we (have) built”.
-    fn past_participle_after(&self, text: &str, norm: &Normalized, last: usize) -> Option<usize> {
-        verb_after(&self.past_tense, text, norm, last)
     }
 
     /// The surname after a first name or a title at token `start`

@@ -224,17 +224,23 @@ impl Kind {
             '\u{a0}' | '«' | '»' | '\u{2000}'..='\u{206f}' | '\u{1f300}'..='\u{1faff}' => {
                 Kind::OTHER
             }
-            _ if is_combining_mark(c) => Kind(Kind::MARK),
-            _ => {
-                let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
-                Kind(
-                    bit(c.is_alphabetic(), Kind::ALPHABETIC)
-                        | bit(c.is_numeric(), Kind::NUMERIC)
-                        | bit(c.is_uppercase(), Kind::UPPERCASE)
-                        | bit(c.is_lowercase(), Kind::LOWERCASE),
-                )
-            }
+            _ => Kind::from_unicode_tables(c),
         }
+    }
+
+    /// The kind read from the Unicode tables: what the shortcuts of
+    /// [`Kind::of`] must agree with.
+    fn from_unicode_tables(c: char) -> Kind {
+        if !c.is_ascii() && is_combining_mark(c) {
+            return Kind(Kind::MARK);
+        }
+        let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+        Kind(
+            bit(c.is_alphabetic(), Kind::ALPHABETIC)
+                | bit(c.is_numeric(), Kind::NUMERIC)
+                | bit(c.is_uppercase(), Kind::UPPERCASE)
+                | bit(c.is_lowercase(), Kind::LOWERCASE),
+        )
     }
 
     fn has(self, bit: u8) -> bool {
@@ -672,17 +678,7 @@ mod same_as_reference {
     #[test]
     fn kinds_agree_with_the_unicode_tables() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let expected = if !c.is_ascii() && is_combining_mark(c) {
-                Kind(Kind::MARK)
-            } else {
-                let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
-                Kind(
-                    bit(c.is_alphabetic(), Kind::ALPHABETIC)
-                        | bit(c.is_numeric(), Kind::NUMERIC)
-                        | bit(c.is_uppercase(), Kind::UPPERCASE)
-                        | bit(c.is_lowercase(), Kind::LOWERCASE),
-                )
-            };
+            let expected = Kind::from_unicode_tables(c);
             assert_eq!(Kind::of(c), expected, "U+{:04X} {c:?}", u32::from(c));
         }
     }
