@@ -150,9 +150,6 @@ pub struct Detector {
     texts: Texts,
     /// The scoring layer, when the pack has one.
     scoring: Option<CompiledScoring>,
-    /// Signals that are civic information: with one of them, the scoring
-    /// layer stays silent.
-    civic_signals: Vec<u16>,
 }
 
 const RULE_IDS: [&str; 3] = [PARTISAN, ACHIEVEMENT, ELECTION_EVE];
@@ -354,12 +351,6 @@ impl Detector {
             ],
             texts: data.texts.clone(),
             scoring: data.scoring.as_ref().map(CompiledScoring::new),
-            civic_signals: signals
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.civic)
-                .filter_map(|(i, _)| u16::try_from(i).ok())
-                .collect(),
             signals,
             ambiguous,
         })
@@ -423,14 +414,10 @@ impl Detector {
         lang: Lang,
     ) -> Vec<Finding> {
         let hits = self.find_hits(text, norm, date, calendar);
-        // Every combination needs a signal (the pack is validated so), and
-        // the score speaks only after one: most posts stop here.
-        if hits.is_empty() {
-            return Vec::new();
-        }
         let mut findings = Vec::new();
         for (rule, combos) in self.combinations.iter().enumerate() {
-            if rule == 2 && eve.is_none() {
+            // Every combination needs a signal (the pack is validated so).
+            if hits.is_empty() || (rule == 2 && eve.is_none()) {
                 continue;
             }
             let Some(fired) = self.evaluate(combos, &hits) else {
@@ -475,16 +462,7 @@ impl Detector {
             });
         }
         if let Some(scoring) = &self.scoring {
-            self.score_findings(
-                scoring,
-                text,
-                norm,
-                &hits,
-                date,
-                calendar,
-                lang,
-                &mut findings,
-            );
+            self.score_findings(scoring, text, norm, date, calendar, lang, &mut findings);
         }
         findings
     }
@@ -497,18 +475,17 @@ impl Detector {
         scoring: &CompiledScoring,
         text: &str,
         norm: &Normalized,
-        hits: &[Hit],
         date: Date,
         calendar: &Calendar,
         lang: Lang,
         findings: &mut Vec<Finding>,
     ) {
-        // The score is a second opinion on posts that already show a
-        // political cue (any signal of the pack): on their own, its word
-        // weights misread plain service news (« Merci à ceux qui… »).
-        if hits.is_empty() || hits.iter().any(|h| self.civic_signals.contains(&h.signal)) {
-            return;
-        }
+        // The score reads every post, with or without a signal: campaign
+        // posts that avoid every keyword are the ones it is for. (Leaving
+        // each part of the evaluation set out in turn, letting it speak only
+        // after a signal found a third fewer partisan posts, and silencing
+        // it on posts with civic information cost two in a hundred and
+        // spared no civic post.)
         let has_partisan = findings.iter().any(|f| f.rule == PARTISAN);
         let has_achievement = findings.iter().any(|f| f.rule == ACHIEVEMENT);
         if has_partisan && has_achievement {
