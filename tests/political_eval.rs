@@ -272,10 +272,6 @@ fn political_rules_meet_the_targets_of_issue_4() {
         .flat_map(|(_, p, _)| p)
         .filter(|p| matches!(p.label, Label::Civic | Label::Practical))
         .count();
-    assert!(
-        2 * civic_or_practical >= total,
-        "at least half the posts must be civic or practical"
-    );
 
     let show_holdout = std::env::var_os("POLITICAL_EVAL_SHOW_HOLDOUT").is_some();
     let mut all = Figures::default();
@@ -299,6 +295,11 @@ fn political_rules_meet_the_targets_of_issue_4() {
             .print(&format!("extra set ({} posts)", posts.len()));
     }
 
+    // Figures first, then the targets: a failing run still shows them.
+    assert!(
+        2 * civic_or_practical >= total,
+        "at least half the posts must be civic or practical ({civic_or_practical} of {total})"
+    );
     assert!(
         all.partisan_flagged.rate() >= 95.0,
         "partisan flagged: {:.1} % < 95 %",
