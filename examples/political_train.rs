@@ -55,7 +55,7 @@ const C: f32 = 1.0;
 const MIN_WEIGHT: f32 = 0.05;
 /// Thresholds of the two scores (chosen by leaving each part out in turn,
 /// with the rules: at most one civic or practical post in a hundred above).
-const PARTISAN_THRESHOLD: f32 = 1.5;
+const PARTISAN_THRESHOLD: f32 = 1.0;
 const ACHIEVEMENT_THRESHOLD: f32 = 1.0;
 
 #[derive(Deserialize)]
