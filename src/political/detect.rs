@@ -1395,13 +1395,29 @@ mod scoring_tests {
     }
 
     #[test]
-    fn the_scoring_layer_is_silent_without_a_political_cue() {
+    fn the_scoring_layer_reads_posts_without_any_signal() {
+        // Keyword-free campaign posts raise no signal: the score is what
+        // finds them.
         let mut pack = PoliticalPack::builtin();
         let scoring = pack.data.scoring.as_mut().expect("scoring");
         scoring.partisan.weights.insert("grenouille".into(), 50.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
         let text = "Une grenouille verte au jardin.";
+        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_word_that_weighs_against_keeps_a_post_below_the_threshold() {
+        let mut pack = PoliticalPack::builtin();
+        let scoring = pack.data.scoring.as_mut().expect("scoring");
+        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        scoring.partisan.weights.insert("mare".into(), -60.0);
+        let detector = Detector::from_pack(&pack).expect("pack");
+        let cal = Calendar::builtin();
+        let text = "Une grenouille verte dans la mare du jardin.";
         assert!(
             detector
                 .check(text, date(2026, 6, 15), &cal, Lang::Fr)
@@ -1410,17 +1426,14 @@ mod scoring_tests {
     }
 
     #[test]
-    fn the_scoring_layer_is_silent_on_civic_information() {
+    fn stems_join_the_forms_of_a_word() {
         let mut pack = PoliticalPack::builtin();
         let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        scoring.partisan.weights.insert("greno*".into(), 50.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
-        let text = "Une grenouille décore le bureau de vote n° 3.";
-        assert!(
-            detector
-                .check(text, date(2026, 6, 15), &cal, Lang::Fr)
-                .is_empty()
-        );
+        let text = "Des grenouillages au jardin.";
+        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        assert_eq!(findings.len(), 1, "{findings:?}");
     }
 }
