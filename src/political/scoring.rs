@@ -164,11 +164,74 @@ impl ModelSpec {
 
 /// Both scores of the pack, compiled into one table so that each word of a
 /// post is looked up once.
+///
+/// The score reads every post, so [`CompiledScoring::values`] does not
+/// build the text of each pair and stem: it looks each word up once, finds
+/// there the word's own feature, its stem's and a number for the word, and
+/// looks pairs up by those numbers. `table` keeps the features as text for
+/// the explanation of the few posts that are flagged.
 #[derive(Clone, Debug)]
 pub struct CompiledScoring {
-    table: HashMap<Box<str>, [f32; 2], BuildHasherDefault<WordHasher>>,
+    /// Each feature, with its index in `weights` (the index, not the
+    /// text, tells whether a feature was already counted in a post).
+    table: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    /// The partisan and achievement weights of each feature.
+    weights: Vec<[f32; 2]>,
+    /// Every word that is a feature or part of a pair.
+    words: HashMap<Box<str>, WordEntry, BuildHasherDefault<WordHasher>>,
+    /// Stem features by their letters (without the `*`), for the words
+    /// that are not in `words`.
+    stems: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
+    /// Pair features by the numbers of their two words.
+    pairs: HashMap<u64, u32, BuildHasherDefault<PairHasher>>,
     bias: [f32; 2],
     threshold: [f32; 2],
+}
+
+/// What the fast path knows of a word of the table.
+#[derive(Clone, Copy, Debug)]
+struct WordEntry {
+    /// The word's number, for the pairs.
+    id: u32,
+    /// The word's own feature, or [`NONE`].
+    feature: u32,
+    /// Its stem's feature, or [`NONE`].
+    stem: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A hash for the two word numbers of a pair: a multiplication spreads
+/// them, the fold brings high bits down to the bucket index.
+#[derive(Default)]
+pub struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+fn pair_key(first: u32, second: u32) -> u64 {
+    u64::from(first) << 32 | u64::from(second)
+}
+
+/// The letters of `word`'s stem, if it is long enough to have one.
+fn stem_of(word: &str) -> Option<&str> {
+    word.char_indices()
+        .nth(STEM_CHARS)
+        .map(|(cut, _)| &word[..cut])
 }
 
 /// Index of the partisan score in [`CompiledScoring::score`]'s result.
@@ -178,15 +241,58 @@ pub const ACHIEVEMENT_SCORE: usize = 1;
 
 impl CompiledScoring {
     pub fn new(spec: &ScoringSpec) -> CompiledScoring {
-        let mut table: HashMap<Box<str>, [f32; 2], BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+        let mut table: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut weights: Vec<[f32; 2]> = Vec::new();
         for (i, model) in [&spec.partisan, &spec.achievement].into_iter().enumerate() {
             for (word, &w) in &model.weights {
-                table.entry(word.as_str().into()).or_insert([0.0, 0.0])[i] = w;
+                let next = u32::try_from(weights.len()).unwrap_or(u32::MAX);
+                let at = *table.entry(word.as_str().into()).or_insert(next);
+                if at == next {
+                    weights.push([0.0, 0.0]);
+                }
+                weights[at as usize][i] = w;
+            }
+        }
+        // The fast path's tables, from the same features.
+        let mut words: HashMap<Box<str>, WordEntry, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        let mut stems: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut pairs: HashMap<u64, u32, BuildHasherDefault<PairHasher>> = HashMap::default();
+        let word_id = |words: &mut HashMap<Box<str>, WordEntry, _>, word: &str| {
+            let next = u32::try_from(words.len()).unwrap_or(NONE);
+            words
+                .entry(word.into())
+                .or_insert(WordEntry {
+                    id: next,
+                    feature: NONE,
+                    stem: NONE,
+                })
+                .id
+        };
+        for (feature, &at) in &table {
+            if let Some(stem) = feature.strip_suffix('*') {
+                stems.insert(stem.into(), at);
+            } else if let Some((first, second)) = feature.split_once(' ') {
+                let key = pair_key(word_id(&mut words, first), word_id(&mut words, second));
+                pairs.insert(key, at);
+            } else {
+                word_id(&mut words, feature);
+                if let Some(entry) = words.get_mut(&**feature) {
+                    entry.feature = at;
+                }
+            }
+        }
+        for (word, entry) in &mut words {
+            if let Some(&at) = stem_of(word).and_then(|stem| stems.get(stem)) {
+                entry.stem = at;
             }
         }
         CompiledScoring {
             table,
+            weights,
+            words,
+            stems,
+            pairs,
             bias: [spec.partisan.bias, spec.achievement.bias],
             threshold: [spec.partisan.threshold, spec.achievement.threshold],
         }
@@ -196,19 +302,46 @@ impl CompiledScoring {
     /// explanation (the same sums as [`CompiledScoring::score`]).
     pub fn values(&self, norm: &Normalized) -> [f32; 2] {
         let mut value = self.bias;
-        let mut counted: Vec<&str> = Vec::new();
-        let mut pair = String::new();
-        for_each_feature(norm, &mut pair, |feature, _| {
-            let Some((key, w)) = self.table.get_key_value(feature) else {
-                return;
-            };
-            if counted.contains(&&**key) {
+        // Most words of a post are in the table: comparing indices, not
+        // texts, keeps the check for a repeated feature cheap.
+        let mut counted: Vec<u32> = Vec::with_capacity(64);
+        let mut add = |at: u32| {
+            if at == NONE || counted.contains(&at) {
                 return;
             }
-            counted.push(key);
+            counted.push(at);
+            let w = self.weights[at as usize];
             value[0] += w[0];
             value[1] += w[1];
-        });
+        };
+        // The previous word of the sentence, when it can start a pair.
+        let mut previous: Option<(u32, u32)> = None;
+        for (i, token) in norm.tokens.iter().enumerate() {
+            if is_name(norm, i) {
+                previous = None;
+                continue;
+            }
+            let word = norm.word(i);
+            let entry = self.words.get(word);
+            match entry {
+                Some(e) => {
+                    add(e.feature);
+                    add(e.stem);
+                }
+                None => {
+                    if let Some(&at) = stem_of(word).and_then(|stem| self.stems.get(stem)) {
+                        add(at);
+                    }
+                }
+            }
+            if let (Some((sentence, first)), Some(e)) = (previous, entry)
+                && sentence == token.sentence
+                && let Some(&at) = self.pairs.get(&pair_key(first, e.id))
+            {
+                add(at);
+            }
+            previous = entry.map(|e| (token.sentence, e.id));
+        }
         value
     }
 
@@ -220,18 +353,21 @@ impl CompiledScoring {
     /// The partisan and achievement scores of a normalised post.
     pub fn score(&self, norm: &Normalized) -> [Score; 2] {
         let mut value = self.bias;
+        let mut seen: Vec<u32> = Vec::with_capacity(64);
         let mut counted: Vec<(&str, [f32; 2], (usize, usize))> = Vec::new();
         let mut pair = String::new();
         for_each_feature(norm, &mut pair, |feature, tokens| {
-            let Some((key, w)) = self.table.get_key_value(feature) else {
+            let Some((key, &at)) = self.table.get_key_value(feature) else {
                 return;
             };
-            if counted.iter().any(|(k, ..)| *k == &**key) {
+            if seen.contains(&at) {
                 return;
             }
+            seen.push(at);
+            let w = self.weights[at as usize];
             value[0] += w[0];
             value[1] += w[1];
-            counted.push((key, *w, tokens));
+            counted.push((key, w, tokens));
         });
         [0, 1].map(|i| {
             let mut positive: Vec<&(&str, [f32; 2], (usize, usize))> =
@@ -348,8 +484,28 @@ impl Hasher for WordHasher {
 /// elections (« 15 mars »), say nothing about another post (« Vaccination
 /// contre la grippe le 10 mars » read as partisan when « mars » weighed).
 /// The calendar's signals (`vote-date`, `vote-month`) are what read dates.
+/// Whether token `i` is left out of the features: a proper name (a
+/// capitalised word inside a sentence or a hashtag, not an acronym), a
+/// number or a month.
+fn is_name(norm: &Normalized, i: usize) -> bool {
+    let t = &norm.tokens[i];
+    t.number
+        || (t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start)
+        || is_month(norm.word(i))
+}
+
 /// Month names, as the normaliser writes them (lower case, no accents).
 fn is_month(word: &str) -> bool {
+    // Most words are not months: their length or first letter says so
+    // before any comparison.
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's'
+        )
+    {
+        return false;
+    }
     matches!(
         word,
         "janvier"
@@ -388,21 +544,16 @@ pub fn for_each_feature(
     pair: &mut String,
     mut f: impl FnMut(&str, (usize, usize)),
 ) {
-    let is_name = |i: usize| {
-        let t = &norm.tokens[i];
-        t.number
-            || (t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start)
-            || is_month(norm.word(i))
-    };
+    let is_name = |i: usize| is_name(norm, i);
     for i in 0..norm.tokens.len() {
         if is_name(i) {
             continue;
         }
         let word = norm.word(i);
         f(word, (i, i));
-        if let Some((cut, _)) = word.char_indices().nth(STEM_CHARS) {
+        if let Some(stem) = stem_of(word) {
             pair.clear();
-            pair.push_str(&word[..cut]);
+            pair.push_str(stem);
             pair.push('*');
             f(pair, (i, i));
         }
@@ -448,6 +599,29 @@ mod tests {
             1,
             "negative weights explain nothing, « nous » is inside « nous avons »"
         );
+    }
+
+    #[test]
+    fn the_fast_values_equal_the_explained_scores_on_the_whole_set() {
+        // `values` reads every post by word numbers, `score` by the text of
+        // each feature: they must agree, post by post, with the shipped
+        // weights.
+        let pack = crate::political::PoliticalPack::builtin();
+        let compiled = CompiledScoring::new(pack.data.scoring.as_ref().expect("scoring"));
+        let mut posts = 0;
+        for text in include_str!("../../tests/fixtures/political/eval.yaml")
+            .lines()
+            .chain(include_str!("../../tests/fixtures/political/holdout-26.yaml").lines())
+            .filter_map(|l| l.split_once("text: ").map(|(_, t)| t))
+        {
+            let norm = normalize(text);
+            let [p, a] = compiled.score(&norm);
+            let [vp, va] = compiled.values(&norm);
+            assert!((vp - p.value).abs() < 1e-4, "{text}: {vp} vs {}", p.value);
+            assert!((va - a.value).abs() < 1e-4, "{text}: {va} vs {}", a.value);
+            posts += 1;
+        }
+        assert!(posts > 700, "{posts}");
     }
 
     #[test]
