@@ -1375,8 +1375,8 @@ mod scoring_tests {
             .as_mut()
             .expect("the built-in pack has a scoring layer");
         // A made-up weight, so the test does not depend on the learnt ones.
-        scoring.partisan.weights.insert("grenouille".into(), 50.0);
-        scoring.partisan.weights.insert("verte".into(), 1.0);
+        scoring.partisan.weights.push("grenouille", 50.0);
+        scoring.partisan.weights.push("verte", 1.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
         // « élections » is a political cue, not a finding by itself.
@@ -1400,7 +1400,7 @@ mod scoring_tests {
         // finds them.
         let mut pack = PoliticalPack::builtin();
         let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.insert("grenouille".into(), 50.0);
+        scoring.partisan.weights.push("grenouille", 50.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
         let text = "Une grenouille verte au jardin.";
@@ -1413,8 +1413,8 @@ mod scoring_tests {
     fn a_word_that_weighs_against_keeps_a_post_below_the_threshold() {
         let mut pack = PoliticalPack::builtin();
         let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.insert("grenouille".into(), 50.0);
-        scoring.partisan.weights.insert("mare".into(), -60.0);
+        scoring.partisan.weights.push("grenouille", 50.0);
+        scoring.partisan.weights.push("mare", -60.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
         let text = "Une grenouille verte dans la mare du jardin.";
@@ -1429,7 +1429,7 @@ mod scoring_tests {
     fn stems_join_the_forms_of_a_word() {
         let mut pack = PoliticalPack::builtin();
         let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.insert("greno*".into(), 50.0);
+        scoring.partisan.weights.push("greno*", 50.0);
         let detector = Detector::from_pack(&pack).expect("pack");
         let cal = Calendar::builtin();
         let text = "Des grenouillages au jardin.";

@@ -26,22 +26,69 @@ pub struct ModelSpec {
     pub bias: f32,
     /// The post is flagged when its score is above this.
     pub threshold: f32,
-    /// Weight of each word (`nous`) and pair of words (`nous avons`):
-    /// a map, or lines `nous avons 1.5` (the feature, a space, the weight).
+    /// Weight of each word (`nous`), pair of words (`nous avons`) and stem
+    /// (`defen*`), in the order written: a map, or lines `nous avons 1.5`
+    /// (the feature, a space, the weight). A feature written twice takes
+    /// its last weight.
     #[serde(deserialize_with = "weights")]
-    pub weights: HashMap<String, f32>,
+    pub weights: Weights,
+}
+
+/// The weights of a score: the text of every feature in one string (the
+/// pack carries thousands; one allocation each made reading the pack
+/// slower than checking a small draft file).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Weights {
+    text: String,
+    /// Each feature: where its text is in `text`, and its weight.
+    entries: Vec<(u32, u32, f32)>,
+}
+
+impl Weights {
+    /// Adds a feature (written twice, it takes its last weight).
+    pub fn push(&mut self, feature: &str, weight: f32) {
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(feature);
+        let end = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.entries.push((start, end, weight));
+    }
+
+    /// The features and their weights, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.entries
+            .iter()
+            .map(|&(start, end, w)| (&self.text[start as usize..end as usize], w))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<(S, f32)> for Weights {
+    fn from_iter<I: IntoIterator<Item = (S, f32)>>(iter: I) -> Weights {
+        let mut out = Weights::default();
+        for (feature, w) in iter {
+            out.push(feature.as_ref(), w);
+        }
+        out
+    }
 }
 
 /// Reads `weights:` as a map or as lines `feature weight` (shorter, and
 /// much faster to read than a map of a thousand entries).
-fn weights<'de, D>(deserializer: D) -> Result<HashMap<String, f32>, D::Error>
+fn weights<'de, D>(deserializer: D) -> Result<Weights, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
-    struct Weights;
+    struct WeightsVisitor;
 
-    impl<'de> serde::de::Visitor<'de> for Weights {
-        type Value = HashMap<String, f32>;
+    impl<'de> serde::de::Visitor<'de> for WeightsVisitor {
+        type Value = Weights;
 
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("lines `word weight`, or a map of words to weights")
@@ -55,21 +102,46 @@ where
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
-            let mut out = HashMap::with_capacity(map.size_hint().unwrap_or(0));
-            while let Some((k, v)) = map.next_entry::<String, f32>()? {
-                out.insert(k, v);
+            let mut out = Weights::default();
+            while let Some((feature, w)) = map.next_entry::<String, f32>()? {
+                out.push(&feature, w);
             }
             Ok(out)
         }
     }
 
-    deserializer.deserialize_any(Weights)
+    deserializer.deserialize_any(WeightsVisitor)
 }
 
-/// `"nous avons 1.5\nliste 3.2"` → the table; a line without a number at
+/// A weight as the trainer writes it (`-0.368`), read without the general
+/// float parser (thousands of them at every start); anything else (`1e-3`)
+/// goes to that parser.
+fn parse_weight(text: &str) -> Option<f32> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |part: &str| part.len() <= 7 && part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !plain(whole) || !plain(fraction) {
+        return text.parse().ok();
+    }
+    let mut mantissa: u64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+    }
+    // Both numbers are exact in an f64 and the division is rounded once.
+    let value = mantissa as f64 / 10f64.powi(fraction.len() as i32);
+    Some(if negative { -value } else { value } as f32)
+}
+
+/// `"nous avons 1.5\nliste 3.2"` → the weights; a line without a number at
 /// its end is refused, naming it.
-pub fn parse_weight_lines(text: &str) -> Result<HashMap<String, f32>, String> {
-    let mut out = HashMap::new();
+pub fn parse_weight_lines(text: &str) -> Result<Weights, String> {
+    let mut out = Weights {
+        text: String::with_capacity(text.len()),
+        entries: Vec::with_capacity(text.len() / 16),
+    };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -77,11 +149,9 @@ pub fn parse_weight_lines(text: &str) -> Result<HashMap<String, f32>, String> {
         }
         let parsed = line
             .rsplit_once(' ')
-            .and_then(|(feature, w)| Some((feature.trim(), w.parse::<f32>().ok()?)));
+            .and_then(|(feature, w)| Some((feature.trim(), parse_weight(w)?)));
         match parsed {
-            Some((feature, w)) if !feature.is_empty() => {
-                out.insert(feature.to_string(), w);
-            }
+            Some((feature, w)) if !feature.is_empty() => out.push(feature, w),
             _ => {
                 return Err(format!(
                     "weights, line {}: « {line} » is not a word followed by its weight",
@@ -129,30 +199,35 @@ impl Score {
 }
 
 impl ModelSpec {
-    /// Scores a normalised post; each feature counts once.
+    /// Scores a normalised post; each feature counts once. The plain
+    /// reading of the weights, feature text by feature text: the reference
+    /// that [`CompiledScoring`] is tested against.
     pub fn score(&self, norm: &Normalized) -> Score {
+        let weights: HashMap<&str, f32> = self.weights.iter().collect();
         let mut value = self.bias;
         let mut contributions: Vec<Contribution> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
         let mut pair = String::new();
         for_each_feature(norm, &mut pair, |feature, tokens| {
-            let Some((key, &w)) = self.weights.get_key_value(feature) else {
+            let Some((&key, &w)) = weights.get_key_value(feature) else {
                 return;
             };
-            if seen.contains(&key.as_str()) {
+            if seen.contains(&key) {
                 return;
             }
-            seen.push(key.as_str());
+            seen.push(key);
             value += w;
             if w > 0.0 {
                 contributions.push(Contribution {
-                    feature: key.clone(),
+                    feature: key.to_string(),
                     weight: w,
                     tokens,
                 });
             }
         });
-        contributions.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        // Heaviest first; between equal weights, the one that starts first
+        // (so that every way of scoring names the same words).
+        contributions.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.tokens.cmp(&b.tokens)));
         let contributions = heaviest(contributions.into_iter());
         Score {
             value,
@@ -162,21 +237,22 @@ impl ModelSpec {
     }
 }
 
-/// Both scores of the pack, compiled into one table so that each word of a
-/// post is looked up once.
+/// Both scores of the pack, compiled so that each word of a post is
+/// looked up once.
 ///
-/// The score reads every post, so [`CompiledScoring::values`] does not
-/// build the text of each pair and stem: it looks each word up once, finds
-/// there the word's own feature, its stem's and a number for the word, and
-/// looks pairs up by those numbers. `table` keeps the features as text for
+/// The score reads every post, so nothing is built per post: each word is
+/// looked up once, and its entry gives its own feature, its stem's and a
+/// number for the word; pairs are looked up by the numbers of their two
+/// words. Features are numbered, and their texts kept in one string, for
 /// the explanation of the few posts that are flagged.
 #[derive(Clone, Debug)]
 pub struct CompiledScoring {
-    /// Each feature, with its index in `weights` (the index, not the
-    /// text, tells whether a feature was already counted in a post).
-    table: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
     /// The partisan and achievement weights of each feature.
     weights: Vec<[f32; 2]>,
+    /// The text of every feature, one after the other…
+    names: String,
+    /// …and where each one is in it.
+    name_spans: Vec<(u32, u32)>,
     /// Every word that is a feature or part of a pair.
     words: HashMap<Box<str>, WordEntry, BuildHasherDefault<WordHasher>>,
     /// Stem features by their letters (without the `*`), for the words
@@ -241,43 +317,57 @@ pub const ACHIEVEMENT_SCORE: usize = 1;
 
 impl CompiledScoring {
     pub fn new(spec: &ScoringSpec) -> CompiledScoring {
-        let mut table: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        // Number the features of both scores (a feature of both gets one
+        // number and two weights).
+        let mut numbers: HashMap<&str, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut weights: Vec<[f32; 2]> = Vec::new();
+        let mut names = String::new();
+        let mut name_spans: Vec<(u32, u32)> = Vec::new();
         for (i, model) in [&spec.partisan, &spec.achievement].into_iter().enumerate() {
-            for (word, &w) in &model.weights {
-                let next = u32::try_from(weights.len()).unwrap_or(u32::MAX);
-                let at = *table.entry(word.as_str().into()).or_insert(next);
+            for (feature, w) in model.weights.iter() {
+                let next = u32::try_from(weights.len()).unwrap_or(NONE);
+                let at = *numbers.entry(feature).or_insert(next);
                 if at == next {
                     weights.push([0.0, 0.0]);
+                    let start = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                    names.push_str(feature);
+                    let end = u32::try_from(names.len()).unwrap_or(u32::MAX);
+                    name_spans.push((start, end));
                 }
                 weights[at as usize][i] = w;
             }
         }
-        // The fast path's tables, from the same features.
         let mut words: HashMap<Box<str>, WordEntry, BuildHasherDefault<WordHasher>> =
             HashMap::default();
         let mut stems: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
         let mut pairs: HashMap<u64, u32, BuildHasherDefault<PairHasher>> = HashMap::default();
-        let word_id = |words: &mut HashMap<Box<str>, WordEntry, _>, word: &str| {
-            let next = u32::try_from(words.len()).unwrap_or(NONE);
-            words
-                .entry(word.into())
-                .or_insert(WordEntry {
-                    id: next,
+        let word_entry = |words: &mut HashMap<Box<str>, WordEntry, _>, word: &str| -> u32 {
+            if let Some(entry) = words.get(word) {
+                return entry.id;
+            }
+            let id = u32::try_from(words.len()).unwrap_or(NONE);
+            words.insert(
+                word.into(),
+                WordEntry {
+                    id,
                     feature: NONE,
                     stem: NONE,
-                })
-                .id
+                },
+            );
+            id
         };
-        for (feature, &at) in &table {
+        for (feature, &at) in &numbers {
             if let Some(stem) = feature.strip_suffix('*') {
                 stems.insert(stem.into(), at);
             } else if let Some((first, second)) = feature.split_once(' ') {
-                let key = pair_key(word_id(&mut words, first), word_id(&mut words, second));
+                let key = pair_key(
+                    word_entry(&mut words, first),
+                    word_entry(&mut words, second),
+                );
                 pairs.insert(key, at);
             } else {
-                word_id(&mut words, feature);
-                if let Some(entry) = words.get_mut(&**feature) {
+                word_entry(&mut words, feature);
+                if let Some(entry) = words.get_mut(*feature) {
                     entry.feature = at;
                 }
             }
@@ -288,8 +378,9 @@ impl CompiledScoring {
             }
         }
         CompiledScoring {
-            table,
             weights,
+            names,
+            name_spans,
             words,
             stems,
             pairs,
@@ -298,21 +389,19 @@ impl CompiledScoring {
         }
     }
 
-    /// The partisan and achievement values of a post, without the
-    /// explanation (the same sums as [`CompiledScoring::score`]).
-    pub fn values(&self, norm: &Normalized) -> [f32; 2] {
-        let mut value = self.bias;
-        // Most words of a post are in the table: comparing indices, not
-        // texts, keeps the check for a repeated feature cheap.
+    /// Calls `on` once with each feature of the post that has a weight
+    /// (its number, and the first and last tokens that carry it): the same
+    /// features as [`for_each_feature`], found without building their text.
+    fn for_each_weighted(&self, norm: &Normalized, mut on: impl FnMut(u32, (usize, usize))) {
         let mut counted: Vec<u32> = Vec::with_capacity(64);
-        let mut add = |at: u32| {
+        let mut add = |at: u32, tokens: (usize, usize)| {
+            // Most words of a post are in the table: comparing numbers, not
+            // texts, keeps the check for a repeated feature cheap.
             if at == NONE || counted.contains(&at) {
                 return;
             }
             counted.push(at);
-            let w = self.weights[at as usize];
-            value[0] += w[0];
-            value[1] += w[1];
+            on(at, tokens);
         };
         // The previous word of the sentence, when it can start a pair.
         let mut previous: Option<(u32, u32)> = None;
@@ -325,12 +414,12 @@ impl CompiledScoring {
             let entry = self.words.get(word);
             match entry {
                 Some(e) => {
-                    add(e.feature);
-                    add(e.stem);
+                    add(e.feature, (i, i));
+                    add(e.stem, (i, i));
                 }
                 None => {
                     if let Some(&at) = stem_of(word).and_then(|stem| self.stems.get(stem)) {
-                        add(at);
+                        add(at, (i, i));
                     }
                 }
             }
@@ -338,10 +427,27 @@ impl CompiledScoring {
                 && sentence == token.sentence
                 && let Some(&at) = self.pairs.get(&pair_key(first, e.id))
             {
-                add(at);
+                add(at, (i - 1, i));
             }
             previous = entry.map(|e| (token.sentence, e.id));
         }
+    }
+
+    /// The text of feature `at`.
+    fn name(&self, at: u32) -> &str {
+        let (start, end) = self.name_spans[at as usize];
+        &self.names[start as usize..end as usize]
+    }
+
+    /// The partisan and achievement values of a post, without the
+    /// explanation (the same sums as [`CompiledScoring::score`]).
+    pub fn values(&self, norm: &Normalized) -> [f32; 2] {
+        let mut value = self.bias;
+        self.for_each_weighted(norm, |at, _| {
+            let w = self.weights[at as usize];
+            value[0] += w[0];
+            value[1] += w[1];
+        });
         value
     }
 
@@ -353,26 +459,17 @@ impl CompiledScoring {
     /// The partisan and achievement scores of a normalised post.
     pub fn score(&self, norm: &Normalized) -> [Score; 2] {
         let mut value = self.bias;
-        let mut seen: Vec<u32> = Vec::with_capacity(64);
         let mut counted: Vec<(&str, [f32; 2], (usize, usize))> = Vec::new();
-        let mut pair = String::new();
-        for_each_feature(norm, &mut pair, |feature, tokens| {
-            let Some((key, &at)) = self.table.get_key_value(feature) else {
-                return;
-            };
-            if seen.contains(&at) {
-                return;
-            }
-            seen.push(at);
+        self.for_each_weighted(norm, |at, tokens| {
             let w = self.weights[at as usize];
             value[0] += w[0];
             value[1] += w[1];
-            counted.push((key, w, tokens));
+            counted.push((self.name(at), w, tokens));
         });
         [0, 1].map(|i| {
             let mut positive: Vec<&(&str, [f32; 2], (usize, usize))> =
                 counted.iter().filter(|c| c.1[i] > 0.0).collect();
-            positive.sort_by(|a, b| b.1[i].total_cmp(&a.1[i]));
+            positive.sort_by(|a, b| b.1[i].total_cmp(&a.1[i]).then(a.2.cmp(&b.2)));
             let contributions =
                 heaviest(
                     positive
@@ -602,12 +699,13 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_values_equal_the_explained_scores_on_the_whole_set() {
-        // `values` reads every post by word numbers, `score` by the text of
-        // each feature: they must agree, post by post, with the shipped
+    fn the_compiled_scores_equal_the_plain_reading_on_the_whole_set() {
+        // `CompiledScoring` finds features by word numbers, `ModelSpec`
+        // by their text: they must agree, post by post, with the shipped
         // weights.
         let pack = crate::political::PoliticalPack::builtin();
-        let compiled = CompiledScoring::new(pack.data.scoring.as_ref().expect("scoring"));
+        let spec = pack.data.scoring.as_ref().expect("scoring");
+        let compiled = CompiledScoring::new(spec);
         let mut posts = 0;
         for text in include_str!("../../tests/fixtures/political/eval.yaml")
             .lines()
@@ -617,17 +715,57 @@ mod tests {
             let norm = normalize(text);
             let [p, a] = compiled.score(&norm);
             let [vp, va] = compiled.values(&norm);
-            assert!((vp - p.value).abs() < 1e-4, "{text}: {vp} vs {}", p.value);
-            assert!((va - a.value).abs() < 1e-4, "{text}: {va} vs {}", a.value);
+            let (sp, sa) = (spec.partisan.score(&norm), spec.achievement.score(&norm));
+            for (x, y) in [
+                (p.value, sp.value),
+                (a.value, sa.value),
+                (vp, sp.value),
+                (va, sa.value),
+            ] {
+                assert!((x - y).abs() < 1e-4, "{text}: {x} vs {y}");
+            }
+            let features = |s: &Score| {
+                let mut f: Vec<String> =
+                    s.contributions.iter().map(|c| c.feature.clone()).collect();
+                f.sort();
+                f
+            };
+            assert_eq!(features(&p), features(&sp), "{text}");
             posts += 1;
         }
         assert!(posts > 700, "{posts}");
     }
 
     #[test]
+    fn weights_are_read_as_the_float_parser_reads_them() {
+        for text in [
+            "0.368",
+            "-0.368",
+            "1",
+            "-2",
+            "12.5",
+            "0.1",
+            "0.001",
+            "3.1415926",
+            "1e-3",
+            "-1.5e2",
+            "0.30000001",
+        ] {
+            let expected: f32 = text.parse().expect("a number");
+            let read = parse_weight(text).expect(text);
+            assert!(
+                (read - expected).abs() <= f32::EPSILON * expected.abs(),
+                "{text}"
+            );
+        }
+        for text in ["", "-", ".5", "abc", "1.2.3", "--1"] {
+            assert_eq!(parse_weight(text), text.parse::<f32>().ok(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn the_compiled_table_gives_the_same_scores() {
-        let weights =
-            |pairs: &[(&str, f32)]| pairs.iter().map(|&(w, v)| (w.to_string(), v)).collect();
+        let weights = |pairs: &[(&str, f32)]| pairs.iter().copied().collect();
         let spec = ScoringSpec {
             partisan: ModelSpec {
                 bias: -1.0,
