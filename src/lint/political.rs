@@ -52,8 +52,9 @@ struct NoParams {}
 /// `data:` the detector accepts (compiling it waits for the linter).
 fn validate(spec: &CheckSpec, data: &serde_json::Value) -> Result<(), String> {
     let _: NoParams = params(spec)?;
-    let pack: PackData =
-        serde_json::from_value(data.clone()).map_err(|e| format!("political `data:`: {e}"))?;
+    // Read from the value in place: a copy of the pack's data (its score
+    // weights are some 200 kB of text) cost more than reading it.
+    let pack = PackData::deserialize(data).map_err(|e| format!("political `data:`: {e}"))?;
     pack.validate().map_err(|e| e.to_string())
 }
 
@@ -83,8 +84,9 @@ fn detector(data: &serde_json::Value, account: &Account) -> Result<Arc<Detector>
     if let Some((_, d)) = cache.iter().find(|(k, _)| *k == key) {
         return Ok(Arc::clone(d));
     }
-    let pack: PackData =
-        serde_json::from_value(data.clone()).map_err(|e| format!("political `data:`: {e}"))?;
+    // Read from the value in place: a copy of the pack's data (its score
+    // weights are some 200 kB of text) cost more than reading it.
+    let pack = PackData::deserialize(data).map_err(|e| format!("political `data:`: {e}"))?;
     // The detector fills the rules' messages itself; when the pack is only
     // being validated, stand-in messages will do.
     let mut messages: BTreeMap<String, Localized> = account.political_messages.clone();
