@@ -154,6 +154,11 @@ pub struct Detector {
 
 const RULE_IDS: [&str; 3] = [PARTISAN, ACHIEVEMENT, ELECTION_EVE];
 
+thread_local! {
+    /// The numbers of a post's words, reused from post to post.
+    static WORD_NUMBERS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 impl Detector {
     /// The detector of the built-in `rules/political.yaml`.
     pub fn builtin() -> Detector {
@@ -309,8 +314,15 @@ impl Detector {
                 .cloned()
                 .ok_or_else(|| LexiconError::Invalid(format!("the rule `{id}` has no message")))
         };
-        let phrases = PhraseSet::new(&builder.patterns, &builder.prefix)
+        let mut phrases = PhraseSet::new(&builder.patterns, &builder.prefix)
             .map_err(|e| LexiconError::Invalid(format!("cannot compile the phrases: {e}")))?;
+        // One vocabulary for the phrases and the score: each word of a post
+        // is looked up once, and the score reads the numbers found.
+        let mut scoring = data.scoring.as_ref().map(CompiledScoring::new);
+        if let Some(scoring) = &mut scoring {
+            phrases.add_words(scoring.word_texts());
+            scoring.index_by(|word| phrases.number_of(word));
+        }
         let fold_all = |words: &[String]| words.iter().map(|w| fold_phrase(w)).collect::<Vec<_>>();
         Ok(Detector {
             phrases,
@@ -350,7 +362,7 @@ impl Detector {
                 message(ELECTION_EVE)?,
             ],
             texts: data.texts.clone(),
-            scoring: data.scoring.as_ref().map(CompiledScoring::new),
+            scoring,
             signals,
             ambiguous,
         })
@@ -380,7 +392,7 @@ impl Detector {
     /// The signals found in a post, for explanations and for tuning the pack.
     pub fn signals(&self, text: &str, date: Date, calendar: &Calendar) -> Vec<SignalHit> {
         let norm = normalize(text);
-        let hits = self.find_hits(text, &norm, date, calendar);
+        let hits = self.find_hits(text, &norm, date, calendar, &mut Vec::new());
         hits.iter()
             .map(|h| SignalHit {
                 signal: self.signals[usize::from(h.signal)].name.clone(),
@@ -413,7 +425,26 @@ impl Detector {
         calendar: &Calendar,
         lang: Lang,
     ) -> Vec<Finding> {
-        let hits = self.find_hits(text, norm, date, calendar);
+        WORD_NUMBERS.with(|buffer| match buffer.try_borrow_mut() {
+            Ok(mut words) => self.check_numbered(text, norm, &mut words, date, eve, calendar, lang),
+            Err(_) => self.check_numbered(text, norm, &mut Vec::new(), date, eve, calendar, lang),
+        })
+    }
+
+    /// [`Detector::check_normalized`] with a buffer for the numbers of the
+    /// post's words, found by the phrase set and read again by the score.
+    #[allow(clippy::too_many_arguments)]
+    fn check_numbered(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        words: &mut Vec<u32>,
+        date: Date,
+        eve: Option<(&super::calendar::Election, Date)>,
+        calendar: &Calendar,
+        lang: Lang,
+    ) -> Vec<Finding> {
+        let hits = self.find_hits(text, norm, date, calendar, words);
         let mut findings = Vec::new();
         for (rule, combos) in self.combinations.iter().enumerate() {
             // Every combination needs a signal (the pack is validated so).
@@ -462,7 +493,16 @@ impl Detector {
             });
         }
         if let Some(scoring) = &self.scoring {
-            self.score_findings(scoring, text, norm, date, calendar, lang, &mut findings);
+            self.score_findings(
+                scoring,
+                text,
+                norm,
+                words,
+                date,
+                calendar,
+                lang,
+                &mut findings,
+            );
         }
         findings
     }
@@ -475,6 +515,7 @@ impl Detector {
         scoring: &CompiledScoring,
         text: &str,
         norm: &Normalized,
+        words: &[u32],
         date: Date,
         calendar: &Calendar,
         lang: Lang,
@@ -493,7 +534,7 @@ impl Detector {
         }
         // Most posts are far below both thresholds: sum the weights first,
         // and build the explanation only for a post that will be flagged.
-        let [p, a] = scoring.values(norm);
+        let [p, a] = scoring.values_with(norm, words);
         let (p_over, a_over) = scoring.above_thresholds([p, a]);
         if !a_over && (!p_over || has_partisan) {
             return;
@@ -656,9 +697,10 @@ impl Detector {
         norm: &Normalized,
         date: Date,
         calendar: &Calendar,
+        words: &mut Vec<u32>,
     ) -> Vec<Hit> {
         let mut raw: Vec<(Role, usize, usize)> = Vec::with_capacity(norm.tokens.len());
-        self.phrases.find(norm, |id, first, last| {
+        self.phrases.find_in(norm, words, |id, first, last| {
             for &role in &self.roles[id] {
                 raw.push((role, first, last));
             }
@@ -1423,6 +1465,29 @@ mod scoring_tests {
                 .check(text, date(2026, 6, 15), &cal, Lang::Fr)
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_score_reads_the_phrase_sets_word_numbers_as_it_reads_the_words() {
+        // The detector scores a post from the numbers its phrase set gave
+        // the words; they must give the sums of a look-up by text.
+        let detector = Detector::builtin();
+        let scoring = detector.scoring.as_ref().expect("scoring");
+        let mut posts = 0;
+        for text in include_str!("../../tests/fixtures/political/eval.yaml")
+            .lines()
+            .chain(include_str!("../../tests/fixtures/political/holdout-42.yaml").lines())
+            .filter_map(|l| l.split_once("text: ").map(|(_, t)| t))
+        {
+            let norm = crate::political::normalize::normalize(text);
+            let mut words = Vec::new();
+            detector.phrases.find_in(&norm, &mut words, |_, _, _| {});
+            let [a, b] = scoring.values(&norm);
+            let [c, d] = scoring.values_with(&norm, &words);
+            assert!((a - c).abs() < 1e-4 && (b - d).abs() < 1e-4, "{text}");
+            posts += 1;
+        }
+        assert!(posts > 700, "{posts}");
     }
 
     #[test]

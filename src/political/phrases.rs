@@ -24,6 +24,10 @@ type Fast = BuildHasherDefault<WordHasher>;
 /// No word, no pattern.
 const NONE: u32 = u32::MAX;
 
+/// The number of a word the set does not know, in [`PhraseSet::find_in`]'s
+/// buffer.
+pub const NO_WORD: u32 = NONE;
+
 /// The phrases of a pack, compiled for matching.
 pub struct PhraseSet {
     /// Folded word (its bytes) → its number.
@@ -125,6 +129,32 @@ impl PhraseSet {
             .vocabulary
             .entry(word.as_bytes().into())
             .or_insert(next)
+    }
+
+    /// Adds words that begin no phrase (the score's words), so that the one
+    /// look-up of each word of a post serves the score too.
+    pub fn add_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        for word in words {
+            self.word_number(word);
+        }
+        self.root.resize(self.vocabulary.len(), NONE);
+    }
+
+    /// The number of a folded word, if the set knows it.
+    pub fn number_of(&self, word: &str) -> Option<u32> {
+        self.vocabulary.get(word.as_bytes()).copied()
+    }
+
+    /// [`PhraseSet::find`] with the caller's buffer, which holds afterwards
+    /// the number of each word of the post ([`NO_WORD`] for a word the set
+    /// does not know).
+    pub fn find_in(
+        &self,
+        norm: &Normalized,
+        words: &mut Vec<u32>,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        self.find_with(norm, words, &mut found);
     }
 
     /// Calls `found(pattern, first_token, last_token)` for every phrase

@@ -2,8 +2,9 @@
 //! the phrase rules do not catch.
 //!
 //! Phrase rules are precise but only know the phrasings they list. The
-//! score adds up a weight for each word and each pair of adjacent words of
-//! the normalised post (« nous », « l opposition », « depuis 2020 »…); above a
+//! score adds up a weight for each word, each pair of adjacent words and
+//! the stem of each long word of the normalised post (« nous »,
+//! « l opposition », « defen* »…), on every post; above a
 //! threshold the post reads like the partisan or achievement posts of the
 //! evaluation set. The weights are data (`data.scoring` in
 //! `rules/political.yaml`), learnt by `examples/political_train.rs` from the
@@ -260,6 +261,10 @@ pub struct CompiledScoring {
     stems: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
     /// Pair features by the numbers of their two words.
     pairs: HashMap<u64, u32, BuildHasherDefault<PairHasher>>,
+    /// The entry of each word by its number in the detector's phrase set
+    /// (see [`CompiledScoring::index_by`]), so that a post's words, already
+    /// looked up there, are not looked up again.
+    by_number: Vec<Option<WordEntry>>,
     bias: [f32; 2],
     threshold: [f32; 2],
 }
@@ -430,18 +435,62 @@ impl CompiledScoring {
             words,
             stems,
             pairs,
+            by_number: Vec::new(),
             bias: [spec.partisan.bias, spec.achievement.bias],
             threshold: [spec.partisan.threshold, spec.achievement.threshold],
         }
     }
 
+    /// The words the features are made of (words and both words of pairs).
+    pub fn word_texts(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(|w| &**w)
+    }
+
+    /// Numbers the words as `number_of` does (the detector's phrase set,
+    /// given every word of [`CompiledScoring::word_texts`]), for
+    /// [`CompiledScoring::values_with`].
+    pub fn index_by(&mut self, number_of: impl Fn(&str) -> Option<u32>) {
+        let mut by_number: Vec<Option<WordEntry>> = Vec::new();
+        for (word, entry) in &self.words {
+            if let Some(n) = number_of(word) {
+                let n = n as usize;
+                if by_number.len() <= n {
+                    by_number.resize(n + 1, None);
+                }
+                by_number[n] = Some(*entry);
+            }
+        }
+        self.by_number = by_number;
+    }
+
+    /// [`CompiledScoring::values`] for a post whose words are already
+    /// numbered (`numbers[i]` for token `i`, as [`CompiledScoring::index_by`]
+    /// was told): the detector's common case, one look-up a word saved.
+    pub fn values_with(&self, norm: &Normalized, numbers: &[u32]) -> [f32; 2] {
+        if self.by_number.is_empty() || numbers.len() != norm.tokens.len() {
+            return self.values(norm);
+        }
+        let mut value = self.bias;
+        self.for_each_weighted(norm, Some(numbers), |at, _| {
+            let w = self.weights[at as usize];
+            value[0] += w[0];
+            value[1] += w[1];
+        });
+        value
+    }
+
     /// Calls `on` once with each feature of the post that has a weight
     /// (its number, and the first and last tokens that carry it): the same
     /// features as [`for_each_feature`], found without building their text.
-    fn for_each_weighted(&self, norm: &Normalized, mut on: impl FnMut(u32, (usize, usize))) {
+    fn for_each_weighted(
+        &self,
+        norm: &Normalized,
+        numbers: Option<&[u32]>,
+        mut on: impl FnMut(u32, (usize, usize)),
+    ) {
         COUNTED.with_borrow_mut(|counted| {
             counted.start(self.weights.len());
-            self.walk(norm, |at, tokens| {
+            self.walk(norm, numbers, |at, tokens| {
                 if counted.first_time(at) {
                     on(at, tokens);
                 }
@@ -451,7 +500,12 @@ impl CompiledScoring {
     }
 
     /// Every weighted feature of the post, repeats included.
-    fn walk(&self, norm: &Normalized, mut add: impl FnMut(u32, (usize, usize))) {
+    fn walk(
+        &self,
+        norm: &Normalized,
+        numbers: Option<&[u32]>,
+        mut add: impl FnMut(u32, (usize, usize)),
+    ) {
         // The previous word of the sentence, when it can start a pair.
         let mut previous: Option<(u32, u32)> = None;
         for (i, token) in norm.tokens.iter().enumerate() {
@@ -460,7 +514,15 @@ impl CompiledScoring {
                 continue;
             }
             let word = norm.word(i);
-            let entry = self.words.get(word);
+            let entry = match numbers {
+                // Every word of `words` was numbered: a word without an
+                // entry there is not one of ours.
+                Some(numbers) => numbers
+                    .get(i)
+                    .and_then(|&n| self.by_number.get(n as usize))
+                    .and_then(Option::as_ref),
+                None => self.words.get(word),
+            };
             match entry {
                 Some(e) => {
                     if e.feature != NONE {
@@ -496,7 +558,7 @@ impl CompiledScoring {
     /// explanation (the same sums as [`CompiledScoring::score`]).
     pub fn values(&self, norm: &Normalized) -> [f32; 2] {
         let mut value = self.bias;
-        self.for_each_weighted(norm, |at, _| {
+        self.for_each_weighted(norm, None, |at, _| {
             let w = self.weights[at as usize];
             value[0] += w[0];
             value[1] += w[1];
@@ -513,7 +575,7 @@ impl CompiledScoring {
     pub fn score(&self, norm: &Normalized) -> [Score; 2] {
         let mut value = self.bias;
         let mut counted: Vec<(&str, [f32; 2], (usize, usize))> = Vec::new();
-        self.for_each_weighted(norm, |at, tokens| {
+        self.for_each_weighted(norm, None, |at, tokens| {
             let w = self.weights[at as usize];
             value[0] += w[0];
             value[1] += w[1];
@@ -637,6 +699,7 @@ impl Hasher for WordHasher {
 /// Whether token `i` is left out of the features: a proper name (a
 /// capitalised word inside a sentence or a hashtag, not an acronym), a
 /// number or a month.
+#[inline]
 fn is_name(norm: &Normalized, i: usize) -> bool {
     let t = &norm.tokens[i];
     t.number
