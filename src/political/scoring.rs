@@ -143,14 +143,16 @@ pub fn parse_weight_lines(text: &str) -> Result<Weights, String> {
         text: String::with_capacity(text.len()),
         entries: Vec::with_capacity(text.len() / 16),
     };
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
+    // ASCII trimming and byte searches: the lines are the trainer's, and
+    // thousands of them are read at every start.
+    for (n, line) in text.split('\n').enumerate() {
+        let line = line.trim_ascii();
         if line.is_empty() {
             continue;
         }
         let parsed = line
             .rsplit_once(' ')
-            .and_then(|(feature, w)| Some((feature.trim(), parse_weight(w)?)));
+            .and_then(|(feature, w)| Some((feature.trim_ascii_end(), parse_weight(w)?)));
         match parsed {
             Some((feature, w)) if !feature.is_empty() => out.push(feature, w),
             _ => {
