@@ -87,7 +87,7 @@ pub(crate) struct Account {
     /// detector fills them itself).
     pub political_messages: BTreeMap<String, crate::locale::Localized>,
     /// Political detectors compiled so far, by pack data address.
-    pub detectors: Mutex<Vec<(usize, Arc<political::SharedDetector>)>>,
+    pub detectors: Mutex<Vec<(usize, Arc<crate::political::Detector>)>>,
 }
 
 impl Account {

@@ -75,7 +75,7 @@ pub(crate) fn calendar(account: &crate::config::Config) -> Calendar {
 
 /// The detector of a pack, compiled once per linter and shared by its
 /// three rules (keyed by the pack's `data:`).
-fn detector(data: &serde_json::Value, account: &Account) -> Result<Arc<SharedDetector>, String> {
+fn detector(data: &serde_json::Value, account: &Account) -> Result<Arc<Detector>, String> {
     let key = std::ptr::from_ref(data) as usize;
     let mut cache = account
         .detectors
@@ -84,6 +84,9 @@ fn detector(data: &serde_json::Value, account: &Account) -> Result<Arc<SharedDet
     if let Some((_, d)) = cache.iter().find(|(k, _)| *k == key) {
         return Ok(Arc::clone(d));
     }
+    // Read from the value in place: a copy of the pack's data (its score
+    // weights are some 200 kB of text) cost more than reading it.
+    let pack = PackData::deserialize(data).map_err(|e| format!("political `data:`: {e}"))?;
     // The detector fills the rules' messages itself; when the pack is only
     // being validated, stand-in messages will do.
     let mut messages: BTreeMap<String, Localized> = account.political_messages.clone();
@@ -93,90 +96,15 @@ fn detector(data: &serde_json::Value, account: &Account) -> Result<Arc<SharedDet
             en: "{words} ({why}). {period}".into(),
         });
     }
-    let d = Arc::new(SharedDetector::build(data, messages)?);
+    let d = Arc::new(Detector::from_parts(&pack, &messages).map_err(|e| e.to_string())?);
     cache.push((key, Arc::clone(&d)));
     Ok(d)
-}
-
-/// Reads a pack's `data:` and compiles its detector.
-fn compile(
-    data: &serde_json::Value,
-    messages: &BTreeMap<String, Localized>,
-) -> Result<Detector, String> {
-    // Read from the value in place: a copy of the pack's data (its score
-    // weights are some 200 kB of text) cost more than reading it.
-    let pack = PackData::deserialize(data).map_err(|e| format!("political `data:`: {e}"))?;
-    Detector::from_parts(&pack, messages).map_err(|e| e.to_string())
-}
-
-/// A detector, or one being compiled on another thread.
-///
-/// Compiling the built-in pack (thousands of phrases and score weights)
-/// took half the time of checking one small draft file; on another thread
-/// it overlaps with the rest of the start (reading the configuration and
-/// the drafts, the other rules), and the first political check waits for
-/// it. The pack's `data:` was read and checked before, so the compilation
-/// does not fail in practice; if it does, the error is reported at the
-/// first check and the political rules find nothing.
-pub(crate) struct SharedDetector {
-    ready: std::sync::OnceLock<Result<Detector, String>>,
-    #[cfg(feature = "cli")]
-    building: std::sync::Mutex<Option<std::thread::JoinHandle<Result<Detector, String>>>>,
-}
-
-impl SharedDetector {
-    #[cfg(feature = "cli")]
-    fn build(
-        data: &serde_json::Value,
-        messages: BTreeMap<String, Localized>,
-    ) -> Result<SharedDetector, String> {
-        let data = data.clone();
-        let handle = std::thread::Builder::new()
-            .name("political".into())
-            .spawn(move || compile(&data, &messages))
-            .map_err(|e| format!("cannot start the political detector's thread: {e}"))?;
-        Ok(SharedDetector {
-            ready: std::sync::OnceLock::new(),
-            building: std::sync::Mutex::new(Some(handle)),
-        })
-    }
-
-    /// Without threads (the browser's module): compiled at once.
-    #[cfg(not(feature = "cli"))]
-    fn build(
-        data: &serde_json::Value,
-        messages: BTreeMap<String, Localized>,
-    ) -> Result<SharedDetector, String> {
-        let ready = std::sync::OnceLock::new();
-        let _ = ready.set(Ok(compile(data, &messages)?));
-        Ok(SharedDetector { ready })
-    }
-
-    /// The detector, once compiled.
-    fn get(&self) -> Result<&Detector, &str> {
-        let result = self.ready.get_or_init(|| {
-            #[cfg(feature = "cli")]
-            {
-                let handle = self.building.lock().ok().and_then(|mut h| h.take());
-                match handle.map(std::thread::JoinHandle::join) {
-                    Some(Ok(result)) => result,
-                    Some(Err(_)) => Err("the political detector's thread stopped".into()),
-                    None => Err("the political detector was not built".into()),
-                }
-            }
-            #[cfg(not(feature = "cli"))]
-            {
-                Err("the political detector was not built".into())
-            }
-        });
-        result.as_ref().map_err(String::as_str)
-    }
 }
 
 struct Political {
     /// The rule this check reports (the detector decides all three).
     rule: &'static str,
-    detector: Arc<SharedDetector>,
+    detector: Arc<Detector>,
     calendar: Arc<Calendar>,
     lang: crate::locale::Lang,
 }
@@ -222,20 +150,12 @@ pub(crate) fn build_election_eve(
 
 impl PostCheck for Political {
     fn check(&self, post: &PostView<'_>, hits: &mut Vec<Hit>) {
-        let detector = match self.detector.get() {
-            Ok(d) => d,
-            Err(e) => {
-                // Said once, not at every post.
-                static SAID: std::sync::Once = std::sync::Once::new();
-                SAID.call_once(|| eprintln!("twitterritorial: {e}"));
-                return;
-            }
-        };
         let key = Arc::as_ptr(&self.detector) as usize;
         let run = || {
             (
                 key,
-                detector.check(post.text, post.date, &self.calendar, self.lang),
+                self.detector
+                    .check(post.text, post.date, &self.calendar, self.lang),
             )
         };
         let cached = post.political.get_or_init(run);
