@@ -9,10 +9,10 @@
 //!
 //! Two logistic regressions over the features the detector scores: the
 //! words, pairs of adjacent words and stems of long words of the
-//! normalised post, names, numbers and months left out. (The signals a post
-//! raises were tried as features too, twice: they lost recall on the parts
-//! left out of training.) Partisan
-//! against the rest, achievement against the rest, each class weighing the
+//! normalised post, names, numbers, months and pieces of links left out.
+//! (The signals a post raises were tried as features too, twice: they lost
+//! recall on the parts left out of training.) Partisan against the rest,
+//! achievement against the rest, each class weighing the
 //! same in total; stochastic gradient descent with an exact L2 penalty and
 //! a fixed seed, so the result is the same on every machine. Only the
 //! `development` parts of `parts.yaml` are read: the held-out ones stay

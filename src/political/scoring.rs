@@ -705,13 +705,40 @@ impl Hasher for WordHasher {
 /// The calendar's signals (`vote-date`, `vote-month`) are what read dates.
 /// Whether token `i` is left out of the features: a proper name (a
 /// capitalised word inside a sentence or a hashtag, not an acronym), a
-/// number or a month.
+/// number, a month or a piece of a link.
 #[inline]
 fn is_name(norm: &Normalized, i: usize) -> bool {
     let t = &norm.tokens[i];
     t.number
         || (t.capitalized && !t.all_caps && !t.sentence_start && !t.tag_start)
-        || ((3..=9).contains(&t.norm.len()) && is_month(norm.word(i)))
+        || ((2..=9).contains(&t.norm.len())
+            && (is_month(norm.word(i)) || is_link_part(norm.word(i))))
+}
+
+/// The scaffolding of a link (`https`, `www`, `com`…): whether a post has
+/// a link says nothing of its politics (« À lire : les prévisions pour le
+/// week-end https://t.co/… » read as partisan when « https » and « com »
+/// weighed).
+fn is_link_part(word: &str) -> bool {
+    matches!(
+        word,
+        "http"
+            | "https"
+            | "www"
+            | "com"
+            | "fr"
+            | "org"
+            | "net"
+            | "co"
+            | "uk"
+            | "ca"
+            | "html"
+            | "php"
+            | "bit"
+            | "ly"
+            | "gouv"
+            | "gov"
+    )
 }
 
 /// Month names, as the normaliser writes them (lower case, no accents).
