@@ -1408,22 +1408,28 @@ mod scoring_tests {
     use super::*;
     use jiff::civil::date;
 
-    #[test]
-    fn the_scoring_layer_only_warns_and_names_its_words() {
+    /// The findings of the built-in pack on `text`, its partisan score
+    /// given made-up `weights` on top of the learnt ones, so that a test
+    /// does not depend on what was learnt.
+    fn check_with_weights(weights: &[(&str, f32)], text: &str) -> Vec<Finding> {
         let mut pack = PoliticalPack::builtin();
         let scoring = pack
             .data
             .scoring
             .as_mut()
             .expect("the built-in pack has a scoring layer");
-        // A made-up weight, so the test does not depend on the learnt ones.
-        scoring.partisan.weights.push("grenouille", 50.0);
-        scoring.partisan.weights.push("verte", 1.0);
+        for &(feature, weight) in weights {
+            scoring.partisan.weights.push(feature, weight);
+        }
         let detector = Detector::from_pack(&pack).expect("pack");
-        let cal = Calendar::builtin();
+        detector.check(text, date(2026, 6, 15), &Calendar::builtin(), Lang::Fr)
+    }
+
+    #[test]
+    fn the_scoring_layer_only_warns_and_names_its_words() {
         // « élections » is a political cue, not a finding by itself.
         let text = "Une grenouille verte au jardin, avant les élections.";
-        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        let findings = check_with_weights(&[("grenouille", 50.0), ("verte", 1.0)], text);
         assert_eq!(findings.len(), 1, "{findings:?}");
         let f = &findings[0];
         assert_eq!((f.rule.as_str(), f.severity), (PARTISAN, Severity::Warning));
@@ -1440,31 +1446,17 @@ mod scoring_tests {
     fn the_scoring_layer_reads_posts_without_any_signal() {
         // Keyword-free campaign posts raise no signal: the score is what
         // finds them.
-        let mut pack = PoliticalPack::builtin();
-        let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.push("grenouille", 50.0);
-        let detector = Detector::from_pack(&pack).expect("pack");
-        let cal = Calendar::builtin();
-        let text = "Une grenouille verte au jardin.";
-        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        let findings =
+            check_with_weights(&[("grenouille", 50.0)], "Une grenouille verte au jardin.");
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].severity, Severity::Warning);
     }
 
     #[test]
     fn a_word_that_weighs_against_keeps_a_post_below_the_threshold() {
-        let mut pack = PoliticalPack::builtin();
-        let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.push("grenouille", 50.0);
-        scoring.partisan.weights.push("mare", -60.0);
-        let detector = Detector::from_pack(&pack).expect("pack");
-        let cal = Calendar::builtin();
+        let weights = [("grenouille", 50.0), ("mare", -60.0)];
         let text = "Une grenouille verte dans la mare du jardin.";
-        assert!(
-            detector
-                .check(text, date(2026, 6, 15), &cal, Lang::Fr)
-                .is_empty()
-        );
+        assert!(check_with_weights(&weights, text).is_empty());
     }
 
     #[test]
@@ -1492,13 +1484,7 @@ mod scoring_tests {
 
     #[test]
     fn stems_join_the_forms_of_a_word() {
-        let mut pack = PoliticalPack::builtin();
-        let scoring = pack.data.scoring.as_mut().expect("scoring");
-        scoring.partisan.weights.push("greno*", 50.0);
-        let detector = Detector::from_pack(&pack).expect("pack");
-        let cal = Calendar::builtin();
-        let text = "Des grenouillages au jardin.";
-        let findings = detector.check(text, date(2026, 6, 15), &cal, Lang::Fr);
+        let findings = check_with_weights(&[("greno*", 50.0)], "Des grenouillages au jardin.");
         assert_eq!(findings.len(), 1, "{findings:?}");
     }
 }

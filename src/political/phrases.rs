@@ -15,7 +15,6 @@
 
 use super::normalize::Normalized;
 use super::scoring::WordHasher;
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -145,9 +144,11 @@ impl PhraseSet {
         self.vocabulary.get(word.as_bytes()).copied()
     }
 
-    /// [`PhraseSet::find`] with the caller's buffer, which holds afterwards
-    /// the number of each word of the post ([`NO_WORD`] for a word the set
-    /// does not know).
+    /// Calls `found(pattern, first_token, last_token)` for every phrase
+    /// of the set in the post, overlapping ones included. `words` is the
+    /// caller's buffer: it holds afterwards the number of each word of the
+    /// post ([`NO_WORD`] for a word the set does not know), which the
+    /// detector's score reads again.
     pub fn find_in(
         &self,
         norm: &Normalized,
@@ -155,20 +156,6 @@ impl PhraseSet {
         mut found: impl FnMut(usize, usize, usize),
     ) {
         self.find_with(norm, words, &mut found);
-    }
-
-    /// Calls `found(pattern, first_token, last_token)` for every phrase
-    /// of the set in the post, overlapping ones included.
-    pub fn find(&self, norm: &Normalized, mut found: impl FnMut(usize, usize, usize)) {
-        // The word numbers of the post, in a buffer kept by the thread.
-        thread_local! {
-            static WORDS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-        }
-        WORDS.with(|buffer| match buffer.try_borrow_mut() {
-            Ok(mut words) => self.find_with(norm, &mut words, &mut found),
-            // Called again from `found`: a buffer of its own.
-            Err(_) => self.find_with(norm, &mut Vec::new(), &mut found),
-        });
     }
 
     fn find_with(
@@ -255,7 +242,7 @@ mod tests {
             phrases.iter().map(|&(p, x)| (p.to_string(), x)).unzip();
         let set = PhraseSet::new(&p, &prefix).expect("phrases");
         let mut out = Vec::new();
-        set.find(&normalize(text), |id, first, last| {
+        set.find_in(&normalize(text), &mut Vec::new(), |id, first, last| {
             out.push((id, first, last))
         });
         out.sort_unstable();
@@ -367,7 +354,9 @@ mod tests {
         for post in &posts.posts {
             let norm = normalize(&post.text);
             let mut found = Vec::new();
-            set.find(&norm, |id, first, last| found.push((id, first, last)));
+            set.find_in(&norm, &mut Vec::new(), |id, first, last| {
+                found.push((id, first, last))
+            });
             found.sort_unstable();
             assert_eq!(found, by_text_search(&phrases, &norm), "{}", post.text);
             matched += found.len();

@@ -60,14 +60,6 @@ impl Weights {
             .iter()
             .map(|&(start, end, w)| (&self.text[start as usize..end as usize], w))
     }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 impl<S: AsRef<str>> FromIterator<(S, f32)> for Weights {
